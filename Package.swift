@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Data flows one way: Forms/Survey (pure domain) -> Frameworks -> Accounts -> Storage -> Server -> counted.
+// Forms, Survey, Frameworks and Accounts do no I/O; nothing below Server imports Hummingbird.
+let package = Package(
+    name: "counted",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "counted", targets: ["counted"]),
+        .library(name: "Forms", targets: ["Forms"]),
+        .library(name: "Survey", targets: ["Survey"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.3.0"),
+    ],
+    targets: [
+        // Pure domain: the questionnaire model, XLSForm reading, checking a submission against a form.
+        .target(name: "Forms"),
+        // Pure domain: estimates from columns of answers (counts and shares today; design-based later).
+        .target(name: "Survey"),
+        // Pure domain: indicators and how answers become them.
+        .target(name: "Frameworks", dependencies: ["Forms", "Survey"]),
+        // Pure domain: users, roles, permissions, password and token hashing.
+        .target(name: "Accounts", dependencies: [
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // One Store over SQLite (default) or PostgreSQL; migrations.
+        .target(name: "Storage", dependencies: [
+            "Forms", "Frameworks", "Accounts",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The demo organisation, project, questionnaire, indicator and synthetic submissions.
+        .target(name: "Demo", dependencies: ["Forms", "Frameworks", "Accounts", "Storage"]),
+        // The Hummingbird application: pages, JSON API, sessions, tokens, CSRF.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Forms", "Survey", "Frameworks", "Accounts", "Storage", "Demo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")]
+        ),
+        .executableTarget(name: "counted", dependencies: [
+            "Server", "Storage", "Accounts", "Demo", "Forms",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "FormsTests", dependencies: ["Forms"]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
+        .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "Forms"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Forms", "Frameworks", "Accounts", "Demo"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "Storage", "Accounts", "Forms", "Demo",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "ProcessTests", dependencies: ["counted", "Storage", "Accounts"]),
+    ]
+)

@@ -1,0 +1,103 @@
+import Accounts
+import Forms
+import Frameworks
+import Hummingbird
+import Storage
+
+/// What every route needs: the store, the page templates and the configuration, plus the
+/// questions every route asks (who may do what in which project).
+struct Site: Sendable {
+    let store: Store
+    let views: Views
+    let configuration: ServerConfiguration
+    let stylesheet: String
+
+    var hasher: PasswordHasher { PasswordHasher(cost: configuration.passwordCost) }
+
+    func frame(_ title: String, context: CountedRequestContext, notice: String? = nil) -> PageFrame {
+        PageFrame(title: title, userName: context.identity?.name, isAdministrator: context.identity?.isAdministrator ?? false,
+                  csrfToken: CSRFProtection.token(for: context, sessionHours: configuration.sessionHours), notice: notice)
+    }
+
+    func page(_ template: String, _ title: String, _ values: [String: Any], context: CountedRequestContext,
+              status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
+        views.render(template, values, page: frame(title, context: context, notice: notice), status: status)
+    }
+
+    func errorPage(_ status: HTTPResponse.Status, _ message: String, context: CountedRequestContext) -> Response {
+        page("error", status.reasonPhrase, ["status": status.code, "message": message, "signIn": status == .unauthorized],
+             context: context, status: status)
+    }
+
+    // MARK: Projects and permissions
+
+    /// A project as the person asking may see it. A private project is "not found" for anyone
+    /// outside it, so that its existence is not revealed either.
+    func scope(_ slug: String, context: CountedRequestContext, api: Bool) async throws -> ProjectScope {
+        guard let project = try await store.project(slug: slug) else { throw notFound("There is no project '\(slug)'.", api: api) }
+        var role: Role?
+        if let user = context.identity { role = try await store.role(userID: user.id, projectID: project.id) }
+        let access = Access(role: role, isAdministrator: context.identity?.isAdministrator ?? false, projectIsPublic: project.isPublic)
+        guard access.canSeeResults else {
+            if context.identity == nil && !api {
+                throw PageError(.unauthorized, "Sign in to see the project '\(slug)'.")
+            }
+            throw notFound("There is no project '\(slug)'.", api: api)
+        }
+        return ProjectScope(project: project, access: access)
+    }
+
+    /// Refuses with 401 (nobody signed in) or 403 (signed in, but the role does not allow it).
+    func require(_ permission: Permission, in scope: ProjectScope, context: CountedRequestContext, api: Bool) throws {
+        guard !scope.access.allows(permission) else { return }
+        let what = Self.describe(permission)
+        if context.identity == nil {
+            let message = api ? "Send an API token (Authorization: Bearer …) to \(what)." : "Sign in to \(what)."
+            throw api ? APIError(.unauthorized, message) as any Error : PageError(.unauthorized, message)
+        }
+        let role = scope.access.role.map { "Your role in this project (\($0.rawValue))" } ?? "You are not a member of this project, so you"
+        let message = "\(role) does not allow you to \(what)."
+        throw api ? APIError(.forbidden, message) as any Error : PageError(.forbidden, message)
+    }
+
+    func form(_ formID: String, in scope: ProjectScope, api: Bool) async throws -> StoredForm {
+        guard let form = try await store.form(projectID: scope.project.id, formID: formID) else {
+            throw notFound("Project '\(scope.project.slug)' has no form '\(formID)'.", api: api)
+        }
+        return form
+    }
+
+    func notFound(_ message: String, api: Bool) -> any Error {
+        api ? APIError(.notFound, message) : PageError(.notFound, message)
+    }
+
+    static func describe(_ permission: Permission) -> String {
+        switch permission {
+        case .viewProject: "see this project"
+        case .submit: "submit data"
+        case .readSubmissions: "read submissions"
+        case .manageForms: "upload questionnaires"
+        case .manageIndicators: "define indicators"
+        case .manageMembers: "manage members"
+        }
+    }
+
+    // MARK: Results
+
+    /// Every indicator of the project computed on all stored submissions.
+    func results(for project: Project) async throws -> [IndicatorResult] {
+        var results: [IndicatorResult] = []
+        for indicator in try await store.indicators(projectID: project.id) {
+            guard let form = try await store.form(projectID: project.id, formID: indicator.formID) else { continue }
+            let answers = try await store.answers(formPK: form.id)
+            results.append(indicator.compute(submissions: answers, questionnaire: form.questionnaire))
+        }
+        return results
+    }
+}
+
+/// A project together with what the person asking may do in it.
+struct ProjectScope: Sendable {
+    let project: Project
+    let access: Access
+}

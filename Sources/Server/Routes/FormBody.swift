@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import MultipartKit
+
+/// The fields of a posted web form (URL-encoded or multipart), after its CSRF token was checked.
+struct FormFields: Sendable {
+    var pairs: [(String, String)]
+    var files: [String: UploadedFile] = [:]
+
+    subscript(name: String) -> String? { pairs.last(where: { $0.0 == name })?.1 }
+}
+
+/// A file sent with a multipart form.
+struct UploadedFile: Sendable {
+    var fileName: String
+    var text: String
+}
+
+extension Site {
+    /// Reads a posted form and checks its CSRF token.
+    func readForm(_ request: Request, context: CountedRequestContext) async throws -> FormFields {
+        var request = request
+        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        let contentType = request.headers[.contentType] ?? ""
+        let fields: FormFields
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            fields = try Self.multipart(buffer, contentType: contentType)
+        } else {
+            fields = FormFields(pairs: Self.urlEncoded(String(buffer: buffer)))
+        }
+        try CSRFProtection.verify(fields[CSRFProtection.fieldName], context: context)
+        return fields
+    }
+
+    static func urlEncoded(_ body: String) -> [(String, String)] {
+        body.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let rawName = parts.first else { return nil }
+            func decode(_ text: Substring) -> String {
+                (String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding) ?? String(text)
+            }
+            return (decode(rawName), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    static func multipart(_ buffer: ByteBuffer, contentType: String) throws -> FormFields {
+        guard let boundary = contentType.split(separator: ";").lazy
+            .map({ $0.trimmingCharacters(in: .whitespaces) })
+            .first(where: { $0.lowercased().hasPrefix("boundary=") })
+            .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        else { throw PageError(.badRequest, "The upload has no multipart boundary.") }
+        let parts: [MultipartPart]
+        do {
+            parts = try Self.parseParts(buffer, boundary: boundary)
+        } catch {
+            throw PageError(.badRequest, "The upload could not be read: \(error).")
+        }
+        var fields = FormFields(pairs: [])
+        for part in parts {
+            guard let name = part.name else { continue }
+            let text = String(buffer: part.body)
+            if let fileName = Self.fileName(part) {
+                fields.files[name] = UploadedFile(fileName: fileName, text: text)
+            } else {
+                fields.pairs.append((name, text))
+            }
+        }
+        return fields
+    }
+
+    private static func parseParts(_ buffer: ByteBuffer, boundary: String) throws -> [MultipartPart] {
+        final class Collector: @unchecked Sendable {
+            var parts: [MultipartPart] = []
+            var headers = HTTPHeaders()
+            var body = ByteBuffer()
+        }
+        let collector = Collector()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in collector.headers.add(name: name, value: value) }
+        parser.onBody = { chunk in collector.body.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            collector.parts.append(MultipartPart(headers: collector.headers, body: collector.body))
+            collector.headers = HTTPHeaders()
+            collector.body = ByteBuffer()
+        }
+        try parser.execute(buffer)
+        return collector.parts
+    }
+
+    private static func fileName(_ part: MultipartPart) -> String? {
+        guard let disposition = part.headers.first(name: "Content-Disposition") else { return nil }
+        for item in disposition.split(separator: ";") {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            if trimmed.lowercased().hasPrefix("filename=") {
+                return String(trimmed.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Accounts
+import Frameworks
+import Hummingbird
+import Storage
+
+/// Pages anyone may open: the home page, public project results, health and the stylesheet.
+extension Site {
+    func addPublicRoutes(to router: Router<CountedRequestContext>) {
+        router.get("/health") { _, context -> Response in
+            do {
+                try await store.ping()
+                return Self.json(["status": "ok", "database": store.engineKind.rawValue], status: .ok)
+            } catch {
+                context.logger.warning("health check failed", metadata: ["error": "\(error)"])
+                return Self.json(["status": "unavailable", "database": store.engineKind.rawValue], status: .serviceUnavailable)
+            }
+        }
+
+        router.get("/static/counted.css") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: stylesheet)))
+        }
+
+        router.get("/") { _, context -> Response in
+            let publicProjects = try await store.publicProjects()
+            var values: [String: Any] = ["publicProjects": publicProjects.map(Self.projectValues), "hasPublicProjects": !publicProjects.isEmpty]
+            if let user = context.identity {
+                let mine = try await store.projects(of: user)
+                values["hasMyProjects"] = !mine.isEmpty
+                values["myProjects"] = mine.map { entry in
+                    Self.projectValues(entry.project).merging(["role": entry.role?.rawValue ?? "administrator"]) { $1 }
+                }
+            }
+            return page("home", "Counted", values, context: context)
+        }
+
+        router.get("/p/:project") { _, context -> Response in
+            let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
+            let results = try await results(for: scope.project)
+            let values: [String: Any] = [
+                "project": Self.projectValues(scope.project),
+                "results": results.map(Self.resultValues),
+                "canWork": scope.access.allows(.viewProject),
+            ]
+            return page("results", scope.project.name, values, context: context)
+        }
+    }
+
+    static func projectValues(_ project: Project) -> [String: Any] {
+        ["slug": project.slug, "name": project.name, "description": project.description, "isPublic": project.isPublic]
+    }
+
+    static func resultValues(_ result: IndicatorResult) -> [String: Any] {
+        [
+            "code": result.code, "title": result.title, "valueLabel": result.valueLabel,
+            "dimensionLabel": result.dimensionLabel ?? "",
+            "rows": result.rows.map { row -> [String: Any] in
+                [
+                    "groupLabel": row.groupLabel, "isOverall": row.group == nil, "count": row.count, "total": row.total,
+                    "share": row.share.map { percent($0) } ?? "No data",
+                ]
+            },
+        ]
+    }
+
+    static func percent(_ share: Double) -> String {
+        String(format: "%.1f%%", share * 100)
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

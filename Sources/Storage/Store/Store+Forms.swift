@@ -1,0 +1,101 @@
+import Forms
+import Foundation
+import SQLKit
+
+/// Questionnaires and their versions.
+extension Store {
+    /// Adds a version of a questionnaire to a project, creating the form on its first upload.
+    /// Uploading the very same version again changes nothing; a different questionnaire under a
+    /// version number already used is refused, so stored submissions keep their meaning.
+    public func addFormVersion(
+        projectID: String, questionnaire: Questionnaire, sourceName: String, source: String, createdBy: String?
+    ) async throws -> StoredForm {
+        let definition = try Self.encode(questionnaire)
+        return try await transaction { db in
+            let formPK: String
+            if let row = try await db.raw("SELECT id FROM forms WHERE project_id = \(bind: projectID) AND form_id = \(bind: questionnaire.formID)").first() {
+                formPK = try row.decode(column: "id", as: String.self)
+            } else {
+                formPK = Self.newID()
+                try await db.raw("""
+                    INSERT INTO forms (id, project_id, form_id, created_at)
+                    VALUES (\(bind: formPK), \(bind: projectID), \(bind: questionnaire.formID), \(bind: Timestamp.now()))
+                    """).run()
+            }
+            if let existing = try await db.raw("""
+                SELECT id, definition FROM form_versions WHERE form_pk = \(bind: formPK) AND version = \(bind: questionnaire.version)
+                """).first() {
+                let stored = try Self.decode(Questionnaire.self, from: try existing.decode(column: "definition", as: String.self))
+                guard stored == questionnaire else {
+                    throw StorageError.duplicate("Version '\(questionnaire.version)' of form '\(questionnaire.formID)' with different content "
+                        + "(give the new questionnaire a new version in its settings sheet)")
+                }
+                return StoredForm(id: formPK, projectID: projectID, versionID: try existing.decode(column: "id", as: String.self),
+                                  questionnaire: stored, sourceName: sourceName)
+            }
+            let versionID = Self.newID()
+            try await db.raw("""
+                INSERT INTO form_versions (id, form_pk, version, title, definition, source_name, source, created_by, created_at)
+                VALUES (\(bind: versionID), \(bind: formPK), \(bind: questionnaire.version), \(bind: questionnaire.title),
+                        \(bind: definition), \(bind: sourceName), \(bind: source), \(bind: createdBy), \(bind: Timestamp.now()))
+                """).run()
+            try await Self.audit(db, actorID: createdBy, projectID: projectID, action: "form.version.added",
+                                 subject: "\(questionnaire.formID) version \(questionnaire.version)")
+            return StoredForm(id: formPK, projectID: projectID, versionID: versionID, questionnaire: questionnaire, sourceName: sourceName)
+        }
+    }
+
+    /// The current (latest) version of each of a project's forms.
+    public func forms(projectID: String) async throws -> [StoredForm] {
+        try await read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.formColumns) FROM forms f JOIN form_versions v ON v.form_pk = f.id
+                WHERE f.project_id = \(bind: projectID)
+                  AND v.created_at = (SELECT MAX(created_at) FROM form_versions WHERE form_pk = f.id)
+                ORDER BY f.form_id, v.id
+                """).all().map(Self.storedForm)
+        }
+    }
+
+    /// The current version of one form.
+    public func form(projectID: String, formID: String) async throws -> StoredForm? {
+        try await read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: Self.formColumns) FROM forms f JOIN form_versions v ON v.form_pk = f.id
+                WHERE f.project_id = \(bind: projectID) AND f.form_id = \(bind: formID)
+                ORDER BY v.created_at DESC, v.id DESC
+                """).first().map(Self.storedForm)
+        }
+    }
+
+    /// The source file of the current version, as uploaded.
+    public func formSource(versionID: String) async throws -> String? {
+        try await read { db in
+            try await db.raw("SELECT source FROM form_versions WHERE id = \(bind: versionID)").first()?.decode(column: "source", as: String.self)
+        }
+    }
+
+    static let formColumns = "f.id AS form_pk, f.project_id AS project_id, v.id AS version_id, v.definition AS definition, v.source_name AS source_name"
+
+    static func storedForm(_ row: any SQLRow) throws -> StoredForm {
+        StoredForm(id: try row.decode(column: "form_pk", as: String.self),
+                   projectID: try row.decode(column: "project_id", as: String.self),
+                   versionID: try row.decode(column: "version_id", as: String.self),
+                   questionnaire: try decode(Questionnaire.self, from: try row.decode(column: "definition", as: String.self)),
+                   sourceName: try row.decode(column: "source_name", as: String.self))
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StorageError.corrupt("a stored \(type) (\(error))")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Accounts
+import ArgumentParser
+import Storage
+
+struct ProjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project", abstract: "Create projects and give people roles in them.", subcommands: [Create.self, AddMember.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a project (and its organisation, if new).")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Organisation address (created if it does not exist).") var organisation: String
+        @Option(help: "Organisation name, for a new organisation.") var organisationName: String?
+        @Option(help: "Project address, as in /p/ADDRESS.") var slug: String
+        @Option(help: "Project name.") var name: String
+        @Option(help: "Owner's e-mail address (an existing account).") var owner: String?
+        @Flag(help: "Show the project's results publicly.") var `public` = false
+
+        func run() async throws {
+            let organisationSlug: Slug, projectSlug: Slug
+            do {
+                organisationSlug = try Slug(organisation)
+                projectSlug = try Slug(slug)
+            } catch { throw ValidationError(error.description) }
+            let (orgName, projectName, isPublic, ownerEmail) = (organisationName ?? organisation, name, `public`, owner)
+            do {
+                let project = try await Store.withStore(try database.location(), logger: .init(label: "counted")) { store in
+                    let existing = try await store.organisation(slug: organisationSlug.value)
+                    let org = if let existing { existing } else { try await store.createOrganisation(slug: organisationSlug, name: orgName) }
+                    let project = try await store.createProject(organisationID: org.id, slug: projectSlug, name: projectName, isPublic: isPublic)
+                    if let ownerEmail {
+                        guard let user = try await store.user(email: try EmailAddress(ownerEmail)) else {
+                            throw CommandFailure(message: "No account for \(ownerEmail); the project was created without an owner.")
+                        }
+                        try await store.setRole(.owner, userID: user.id, projectID: project.id)
+                    }
+                    return project
+                }
+                print("Created project '\(project.name)' at /projects/\(project.slug).")
+            } catch let error as StorageError {
+                throw CommandFailure(error)
+            }
+        }
+    }
+
+    struct AddMember: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give an account a role in a project (replacing any role it had).")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Project address.") var project: String
+        @Option(help: "E-mail address of an existing account.") var email: String
+        @Option(help: "owner, manager, collector, analyst, reviewer or viewer.") var role: String
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else {
+                throw ValidationError("Unknown role '\(self.role)': use one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let address: EmailAddress
+            do { address = try EmailAddress(email) } catch { throw ValidationError(error.description) }
+            let slug = project
+            try await Store.withStore(try database.location(), logger: .init(label: "counted")) { store in
+                guard let project = try await store.project(slug: slug) else { throw CommandFailure(message: "No project '\(slug)'.") }
+                guard let user = try await store.user(email: address) else { throw CommandFailure(message: "No account for \(address).") }
+                try await store.setRole(role, userID: user.id, projectID: project.id)
+            }
+            print("\(address) is now \(role.rawValue) in \(slug).")
+        }
+    }
+}
