@@ -70,15 +70,21 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Shared by the test targets: throw-away SQLite and PostgreSQL databases, the built binary.
+        .target(name: "CountedTestSupport", dependencies: [
+            "Storage", "Accounts", "Forms",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/Support"),
         .testTarget(name: "FormsTests", dependencies: ["Forms"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "Forms"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Forms", "Frameworks", "Accounts", "Demo"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Forms", "Frameworks", "Accounts", "Demo", "CountedTestSupport"]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Storage", "Accounts", "Forms", "Demo",
+            "Server", "Storage", "Accounts", "Forms", "Demo", "CountedTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "ProcessTests", dependencies: ["counted", "Storage", "Accounts"]),
+        .testTarget(name: "ProcessTests", dependencies: ["counted", "Storage", "Accounts", "Forms", "Demo", "CountedTestSupport"]),
     ]
 )

@@ -11,7 +11,7 @@ enum DemoQuestionnaire {
     ,select_one sex,sex,What is your sex?,,yes
     ,integer,age,How old are you?,In completed years.,yes
     ,select_one difficulty,walking,Do you have difficulty walking or climbing steps?,,yes
-    ,select_one identity,disability,Do you identify as a person with a disability?,,yes
+    ,select_one identity,disability,Which of these describes you?,Answer as you see yourself.,yes
     ,select_one yes_no,paid_work,"In the last 7 days, did you do any paid work?",,yes
     ,text,comment,Is there anything else you want to tell us?,,
     choices,,,,,
@@ -23,8 +23,8 @@ enum DemoQuestionnaire {
     ,difficulty,some,"Yes, some difficulty",,
     ,difficulty,a_lot,"Yes, a lot of difficulty",,
     ,difficulty,cannot,Cannot do at all,,
-    ,identity,yes,"Yes, I am a person with a disability",,
-    ,identity,no,"No, I am not",,
+    ,identity,yes,A person with a disability,,
+    ,identity,no,A person without a disability,,
     ,yes_no,yes,Yes,,
     ,yes_no,no,No,,
     settings,,,,,

@@ -73,6 +73,7 @@ enum Schema {
             CREATE TABLE form_versions (
                 id TEXT PRIMARY KEY,
                 form_pk TEXT NOT NULL REFERENCES forms(id),
+                position BIGINT NOT NULL,
                 version TEXT NOT NULL,
                 title TEXT NOT NULL,
                 definition TEXT NOT NULL,
@@ -80,7 +81,8 @@ enum Schema {
                 source TEXT NOT NULL,
                 created_by TEXT,
                 created_at TEXT NOT NULL,
-                UNIQUE (form_pk, version)
+                UNIQUE (form_pk, version),
+                UNIQUE (form_pk, position)
             )
             """,
             """

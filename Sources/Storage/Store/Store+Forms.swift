@@ -34,9 +34,11 @@ extension Store {
                                   questionnaire: stored, sourceName: sourceName)
             }
             let versionID = Self.newID()
+            let position = try await db.raw("SELECT COALESCE(MAX(position), 0) + 1 AS next FROM form_versions WHERE form_pk = \(bind: formPK)")
+                .first()?.decode(column: "next", as: Int.self) ?? 1
             try await db.raw("""
-                INSERT INTO form_versions (id, form_pk, version, title, definition, source_name, source, created_by, created_at)
-                VALUES (\(bind: versionID), \(bind: formPK), \(bind: questionnaire.version), \(bind: questionnaire.title),
+                INSERT INTO form_versions (id, form_pk, position, version, title, definition, source_name, source, created_by, created_at)
+                VALUES (\(bind: versionID), \(bind: formPK), \(bind: position), \(bind: questionnaire.version), \(bind: questionnaire.title),
                         \(bind: definition), \(bind: sourceName), \(bind: source), \(bind: createdBy), \(bind: Timestamp.now()))
                 """).run()
             try await Self.audit(db, actorID: createdBy, projectID: projectID, action: "form.version.added",
@@ -51,7 +53,7 @@ extension Store {
             try await db.raw("""
                 SELECT \(unsafeRaw: Self.formColumns) FROM forms f JOIN form_versions v ON v.form_pk = f.id
                 WHERE f.project_id = \(bind: projectID)
-                  AND v.created_at = (SELECT MAX(created_at) FROM form_versions WHERE form_pk = f.id)
+                  AND v.position = (SELECT MAX(position) FROM form_versions WHERE form_pk = f.id)
                 ORDER BY f.form_id, v.id
                 """).all().map(Self.storedForm)
         }
@@ -63,7 +65,7 @@ extension Store {
             try await db.raw("""
                 SELECT \(unsafeRaw: Self.formColumns) FROM forms f JOIN form_versions v ON v.form_pk = f.id
                 WHERE f.project_id = \(bind: projectID) AND f.form_id = \(bind: formID)
-                ORDER BY v.created_at DESC, v.id DESC
+                ORDER BY v.position DESC
                 """).first().map(Self.storedForm)
         }
     }
