@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import Storage
 
 /// Keeps hummingbird-auth's session data in Counted's own database, so that any of several
@@ -36,11 +37,13 @@ struct StorePersistDriver: PersistDriver {
 
     func shutdown() async throws {}
 
-    /// Sweeps expired sessions once an hour while the server runs.
+    /// Sweeps expired sessions once an hour while the server runs; stops at graceful shutdown.
     func run() async throws {
-        while !Task.isCancelled {
-            _ = try? await store.removeExpiredValues()
-            try? await Task.sleep(for: .seconds(3600))
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = try? await store.removeExpiredValues()
+                try? await Task.sleep(for: .seconds(3600))
+            }
         }
     }
 

@@ -3,6 +3,7 @@ import Logging
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
 /// The embedded default: one database file in WAL mode, with `synchronous = FULL` so that a
 /// submission acknowledged to a collector survives a crash of the process or the machine.
@@ -11,6 +12,7 @@ final class SQLiteEngine: SQLEngine {
     let kind = EngineKind.sqlite
     private let connection: SQLiteConnection
     private let access = SerialAccess()
+    private let closed = Mutex(false)
 
     private init(connection: SQLiteConnection) {
         self.connection = connection
@@ -39,10 +41,19 @@ final class SQLiteEngine: SQLEngine {
     }
 
     func withSession<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
-        try await access.run { try await body(connection.sql(queryLogLevel: .trace)) }
+        try await access.run {
+            guard !closed.withLock({ $0 }) else { throw StorageError.unreachable("the database has been closed") }
+            return try await body(connection.sql(queryLogLevel: .trace))
+        }
     }
 
+    /// Safe to call more than once: only the first call closes the connection.
     func close() async {
+        let alreadyClosed = closed.withLock { value in
+            defer { value = true }
+            return value
+        }
+        guard !alreadyClosed else { return }
         try? await access.run {
             // Folds the write-ahead log into the database file so the directory is one tidy file.
             try? await connection.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").run()

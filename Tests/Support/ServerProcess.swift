@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+
+/// The real `counted` binary, started as a separate process: for the tests that are about the
+/// process itself (SIGKILL right after an answer, SIGTERM, the command line).
+public final class ServerProcess: Sendable {
+    public let process: Process
+    public let port: Int
+    private let output: OutputCollector
+
+    /// `counted` as built next to the test bundle by `swift build --build-tests`.
+    public static var binary: URL {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = here.deletingLastPathComponent()
+        // On Linux the test runner is `<build>/countedPackageTests.xctest`; on macOS it is inside a bundle.
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("counted").path), directory.path != "/" {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("counted")
+    }
+
+    /// Runs `counted ARGUMENTS` to completion and returns its exit status and output.
+    public static func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let standardInput { input.fileHandleForWriting.write(Data(standardInput.utf8)) }
+        try input.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Starts `counted serve --port 0 ARGUMENTS` and waits until it says where it listens.
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) async throws -> ServerProcess {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--log-level", "warning"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["COUNTED_PASSWORD_COST": "4"].merging(environment) { $1 }) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        let output = OutputCollector()
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil } else { output.append(data) }
+        }
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if let port = output.port { return ServerProcess(process: process, port: port, output: output) }
+            if !process.isRunning { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        throw ProcessFailure("counted serve did not start; its output:\n\(output.text)")
+    }
+
+    private init(process: Process, port: Int, output: OutputCollector) {
+        self.process = process
+        self.port = port
+        self.output = output
+    }
+
+    public var outputText: String { output.text }
+
+    public func url(_ path: String) -> URL {
+        URL(string: "http://127.0.0.1:\(port)\(path)")!
+    }
+
+    /// Sends a request and returns the status and body.
+    public func request(_ method: String, _ path: String, token: String? = nil, json: String? = nil) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: url(path))
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(json.utf8)
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    public func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end; nil if it is still running after `seconds`.
+    public func waitForExit(seconds: Double) async throws -> Int32? {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while process.isRunning {
+            if ContinuousClock.now > deadline { return nil }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// What the server printed so far, and the port from its "running at" line.
+private final class OutputCollector: Sendable {
+    private let buffer = Mutex(Data())
+
+    func append(_ data: Data) { buffer.withLock { $0.append(data) } }
+
+    var text: String { buffer.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    var port: Int? {
+        let text = self.text
+        guard let range = text.range(of: "running at http://127.0.0.1:") else { return nil }
+        let digits = text[range.upperBound...].prefix { $0.isNumber }
+        return Int(digits)
+    }
+}
+
+public struct ProcessFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
