@@ -47,6 +47,7 @@ struct CollectionTests {
             let rows = try #require(list.first?["rows"] as? [[String: Any]])
             #expect(rows.map { $0["count"] as? Int } == [3, 2, 1])
             #expect(rows.map { $0["total"] as? Int } == [6, 3, 3])
+            #expect(rows.first?["group"] is NSNull, "the overall row's group is an explicit null")
 
             let page = String(buffer: try await h.request(.get, "/p/fixture").body)
             #expect(page.contains("Finished school"))

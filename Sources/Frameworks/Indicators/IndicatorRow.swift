@@ -19,3 +19,18 @@ public struct IndicatorRow: Sendable, Codable, Equatable {
         self.share = share
     }
 }
+
+extension IndicatorRow {
+    enum CodingKeys: String, CodingKey { case group, groupLabel, count, total, share }
+
+    /// Writes `group` and `share` as explicit nulls, so that "no data" and "everyone" are
+    /// visible in JSON rather than silently absent.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(group, forKey: .group)
+        try container.encode(groupLabel, forKey: .groupLabel)
+        try container.encode(count, forKey: .count)
+        try container.encode(total, forKey: .total)
+        try container.encode(share, forKey: .share)
+    }
+}
