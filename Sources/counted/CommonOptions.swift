@@ -48,6 +48,6 @@ enum Environment {
 /// Prints an error the way a person reads it, without a stack of type names.
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
-    init(_ error: any Error) { description = (error as? CustomStringConvertible)?.description ?? "\(error)" }
+    init(_ error: any Error) { description = String(describing: error) }
     init(message: String) { description = message }
 }

@@ -11,8 +11,7 @@ struct AccessTests {
     func collector(engine: TestEngine) async throws {
         try await Harness.run(engine) { h in
             let token = try await h.token(for: h.fixture.member(.collector))
-            let created = try await h.request(.post, "/api/v1/projects/fixture/forms/fixture/submissions", token: token,
-                                              contentType: "application/json", body: Harness.validSubmission)
+            let created = try await h.submit(Harness.validSubmission, token: token)
             #expect(created.status == .created)
             let read = try await h.request(.get, "/api/v1/projects/fixture/forms/fixture/submissions", token: token)
             #expect(read.status == .forbidden)
@@ -31,8 +30,7 @@ struct AccessTests {
     func viewer(engine: TestEngine) async throws {
         try await Harness.run(engine) { h in
             let token = try await h.token(for: h.fixture.member(.viewer))
-            let refused = try await h.request(.post, "/api/v1/projects/fixture/forms/fixture/submissions", token: token,
-                                              contentType: "application/json", body: Harness.validSubmission)
+            let refused = try await h.submit(Harness.validSubmission, token: token)
             #expect(refused.status == .forbidden)
             #expect(try await h.request(.get, "/api/v1/projects/fixture/forms/fixture/submissions", token: token).status == .forbidden)
             #expect(try await h.request(.get, "/api/v1/projects/fixture/forms", token: token).status == .ok)
@@ -51,8 +49,7 @@ struct AccessTests {
     func readers(engine: TestEngine) async throws {
         try await Harness.run(engine) { h in
             let collector = try await h.token(for: h.fixture.member(.collector))
-            _ = try await h.request(.post, "/api/v1/projects/fixture/forms/fixture/submissions", token: collector,
-                                    contentType: "application/json", body: Harness.validSubmission)
+            _ = try await h.submit(Harness.validSubmission, token: collector)
             for role in [Role.analyst, .reviewer, .manager, .owner] {
                 let token = try await h.token(for: h.fixture.member(role))
                 let read = try await h.request(.get, "/api/v1/projects/fixture/forms/fixture/submissions", token: token)
@@ -76,7 +73,7 @@ struct AccessTests {
             #expect(try await h.request(.get, "/projects/fixture/forms/fixture/fill").status == .unauthorized)
             #expect(try await h.request(.get, "/projects/fixture/forms/fixture/submissions").status == .unauthorized)
             #expect(try await h.request(.get, "/api/v1/projects/fixture/forms/fixture/submissions").status == .unauthorized)
-            let post = try await h.request(.post, "/api/v1/projects/fixture/forms/fixture/submissions", contentType: "application/json", body: Harness.validSubmission)
+            let post = try await h.submit(Harness.validSubmission, token: nil)
             #expect(post.status == .unauthorized)
             #expect(try await h.request(.get, "/projects/new").status == .unauthorized)
             #expect(try await h.submissionCount() == 0)

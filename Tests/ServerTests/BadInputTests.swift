@@ -92,8 +92,7 @@ struct BadInputTests {
                 (#"{"answers": {"sex": "robot", "age": 30, "disability": "no"}}"#, "sex"),
             ]
             for (body, field) in cases {
-                let response = try await h.request(.post, "/api/v1/projects/fixture/forms/fixture/submissions", token: token,
-                                                   contentType: "application/json", body: body)
+                let response = try await h.submit(body, token: token)
                 #expect(response.status == .unprocessableContent, "\(body)")
                 #expect(try Harness.problems(response).contains { $0["field"] as? String == field }, "\(body) should name \(field)")
             }
@@ -106,8 +105,7 @@ struct BadInputTests {
         try await Harness.run(engine) { h in
             let token = try await h.token(for: h.fixture.member(.collector))
             for body in ["sex=female&age=3", "{\"answers\": {", "[1, 2]"] {
-                let response = try await h.request(.post, "/api/v1/projects/fixture/forms/fixture/submissions", token: token,
-                                                   contentType: "application/json", body: body)
+                let response = try await h.submit(body, token: token)
                 #expect(response.status == .badRequest, "\(body)")
                 #expect(try Harness.problems(response).contains { $0["field"] as? String == "body" })
             }
@@ -119,12 +117,10 @@ struct BadInputTests {
     func unknownProject(engine: TestEngine) async throws {
         try await Harness.run(engine) { h in
             let token = try await h.token(for: h.fixture.member(.collector))
-            let project = try await h.request(.post, "/api/v1/projects/nowhere/forms/fixture/submissions", token: token,
-                                              contentType: "application/json", body: Harness.validSubmission)
+            let project = try await h.submit(Harness.validSubmission, token: token, project: "nowhere")
             #expect(project.status == .notFound)
             #expect(String(buffer: project.body).contains("nowhere"))
-            let form = try await h.request(.post, "/api/v1/projects/fixture/forms/nothing/submissions", token: token,
-                                           contentType: "application/json", body: Harness.validSubmission)
+            let form = try await h.submit(Harness.validSubmission, token: token, form: "nothing")
             #expect(form.status == .notFound)
             #expect(try await h.request(.get, "/p/nowhere").status == .notFound)
             #expect(try await h.submissionCount() == 0)

@@ -45,6 +45,11 @@ struct Harness {
         return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 
+    /// Posts a JSON submission to the fixture's form (or another form of the project).
+    func submit(_ body: String, token: String?, project: String = "fixture", form: String = "fixture") async throws -> TestResponse {
+        try await request(.post, "/api/v1/projects/\(project)/forms/\(form)/submissions", token: token, contentType: "application/json", body: body)
+    }
+
     /// Posts a web form with the session's CSRF token (unless told otherwise).
     func post(_ uri: String, session: BrowserLogin, fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
         let all = [("_csrf", csrf ?? session.csrf)] + fields

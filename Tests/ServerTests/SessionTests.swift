@@ -56,6 +56,18 @@ struct SessionTests {
         }
     }
 
+    @Test("public pages set no cookie and start no session; only the sign-in page does")
+    func publicPagesAreStateless() async throws {
+        try await Harness.run(.sqlite) { h in
+            for path in ["/", "/p/fixture", "/health", "/static/counted.css"] {
+                let response = try await h.request(.get, path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers[values: .setCookie].isEmpty, "\(path) should set no cookie")
+            }
+            #expect(try await h.request(.get, "/login").headers[values: .setCookie].count == 1)
+        }
+    }
+
     @Test("a sane request id from a proxy is kept")
     func requestID() async throws {
         try await Harness.run(.sqlite) { h in

@@ -14,14 +14,19 @@ struct Site: Sendable {
 
     var hasher: PasswordHasher { PasswordHasher(cost: configuration.passwordCost) }
 
-    func frame(_ title: String, context: CountedRequestContext, notice: String? = nil) -> PageFrame {
-        PageFrame(title: title, userName: context.identity?.name, isAdministrator: context.identity?.isAdministrator ?? false,
-                  csrfToken: CSRFProtection.token(for: context, sessionHours: configuration.sessionHours), notice: notice)
+    /// The layout's values. Only pages with a form for anonymous visitors (sign-in) start a
+    /// session; other public pages set no cookie and write nothing, however many people read them.
+    func frame(_ title: String, context: CountedRequestContext, notice: String? = nil, startsSession: Bool = false) -> PageFrame {
+        let token = startsSession
+            ? CSRFProtection.token(for: context, sessionHours: configuration.sessionHours)
+            : context.sessions.session?.csrfToken ?? ""
+        return PageFrame(title: title, userName: context.identity?.name, isAdministrator: context.identity?.isAdministrator ?? false,
+                         csrfToken: token, notice: notice)
     }
 
     func page(_ template: String, _ title: String, _ values: [String: Any], context: CountedRequestContext,
-              status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
-        views.render(template, values, page: frame(title, context: context, notice: notice), status: status)
+              status: HTTPResponse.Status = .ok, notice: String? = nil, startsSession: Bool = false) -> Response {
+        views.render(template, values, page: frame(title, context: context, notice: notice, startsSession: startsSession), status: status)
     }
 
     func errorPage(_ status: HTTPResponse.Status, _ message: String, context: CountedRequestContext) -> Response {

@@ -9,7 +9,8 @@ import Storage
 extension Site {
     func addAccountRoutes(to router: Router<CountedRequestContext>) {
         router.get("/login") { request, context -> Response in
-            page("login", "Sign in", ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))], context: context)
+            page("login", "Sign in", ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))], context: context,
+                 startsSession: true)
         }
 
         router.post("/login") { request, context -> Response in
@@ -28,7 +29,7 @@ extension Site {
                 context.logger.notice("sign-in refused", metadata: ["email": "\(emailText)"])
                 return page("login", "Sign in", ["next": next, "email": emailText,
                                                  "error": "The e-mail address or the password is not right."],
-                            context: context, status: .unauthorized)
+                            context: context, status: .unauthorized, startsSession: true)
             }
             // A new session (new id, new CSRF token) on sign-in, so a session fixed before cannot be reused.
             context.sessions.createSession(BrowserSession(userID: user.id, csrfToken: SecretToken.generate().value),

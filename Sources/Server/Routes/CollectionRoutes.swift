@@ -22,15 +22,13 @@ extension Site {
             let fields = try await readForm(request, context: context)
             let payload: SubmissionPayload
             do {
-                payload = try form.questionnaire.checkSubmission(formFields: fields.pairs, ignoring: [CSRFProtection.fieldName, "instance_id"])
+                // The page carries an instance_id, so a double click or a resent post is stored once.
+                payload = try form.questionnaire.checkSubmission(formFields: fields.pairs, ignoring: [CSRFProtection.fieldName])
             } catch let error as SubmissionError {
                 return fillPage(form, scope: scope, context: context, entered: fields, problems: error.problems, status: .unprocessableContent)
             }
-            var withInstance = payload
-            // The instance id is put in the page when it is shown: a double click or a resent post is stored once.
-            if let instanceID = fields["instance_id"], !instanceID.isEmpty { withInstance.instanceID = instanceID }
             let raw = Self.rawJSON(fields.pairs.filter { $0.0 != CSRFProtection.fieldName })
-            _ = try await store.storeSubmission(form: form, payload: withInstance, raw: raw, channel: .web, submittedBy: context.identity?.id)
+            _ = try await store.storeSubmission(form: form, payload: payload, raw: raw, channel: .web, submittedBy: context.identity?.id)
             return Response.redirect(to: "/projects/\(scope.project.slug)/forms/\(form.formID)/fill?saved=1", type: .normal)
         }
     }
@@ -64,7 +62,7 @@ extension Site {
             "version": questionnaire.version, "questions": questions,
             "problems": problems.map { ["field": $0.field, "message": $0.message, "linked": known.contains($0.field)] },
             "hasProblems": !problems.isEmpty,
-            "instanceID": entered?["instance_id"] ?? "uuid:\(UUID().uuidString.lowercased())",
+            "instanceID": entered?[Questionnaire.instanceIDKey] ?? "uuid:\(UUID().uuidString.lowercased())",
         ]
         return page("fill", questionnaire.title, values, context: context, status: status, notice: notice)
     }

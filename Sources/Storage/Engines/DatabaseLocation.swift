@@ -44,7 +44,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
 /// The parts of a `postgres://` URL.
 public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
-    public enum TLSMode: String, Sendable { case disable, prefer, require }
+    /// As libpq reads `sslmode`: prefer and require encrypt without checking the server's
+    /// certificate; verify-full also checks it against the host name.
+    public enum TLSMode: String, Sendable { case disable, prefer, require, verifyFull = "verify-full" }
 
     public var host: String
     public var port: Int
@@ -69,7 +71,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         self.database = database
         let mode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer"
         guard let tls = TLSMode(rawValue: mode) else {
-            throw .invalidDatabaseURL(text, reason: "sslmode must be disable, prefer or require")
+            throw .invalidDatabaseURL(text, reason: "sslmode must be disable, prefer, require or verify-full")
         }
         self.tls = tls
     }

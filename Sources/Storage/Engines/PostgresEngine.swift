@@ -17,10 +17,13 @@ final class PostgresEngine: SQLEngine {
     }
 
     static func open(_ address: PostgresAddress, logger: Logger) -> PostgresEngine {
+        var unverified = TLSConfiguration.makeClientConfiguration()
+        unverified.certificateVerification = .none
         let tls: PostgresClient.Configuration.TLS = switch address.tls {
         case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
+        case .prefer: .prefer(unverified)
+        case .require: .require(unverified)
+        case .verifyFull: .require(.makeClientConfiguration())
         }
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.username,
