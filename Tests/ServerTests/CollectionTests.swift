@@ -65,6 +65,8 @@ struct CollectionTests {
             let html = String(buffer: form.body)
             #expect(html.contains("<legend>What is your sex?"))
             #expect(html.contains("for=\"q-age\""))
+            #expect(!html.contains("has-error"), "a fresh form shows no errors")
+            #expect(!html.contains("field-error"))
 
             let invalid = try await h.post("/projects/fixture/forms/fixture/fill", session: browser,
                                            fields: [("sex", "female"), ("age", "old"), ("disability", ""), ("instance_id", "uuid:web-1")])
@@ -72,6 +74,7 @@ struct CollectionTests {
             let page = String(buffer: invalid.body)
             #expect(page.contains("error-summary"))
             #expect(page.contains("href=\"#q-age\""))
+            #expect(page.components(separatedBy: "question has-error").count - 1 == 2, "only the age and disability questions are marked")
             #expect(page.contains("value=\"old\""))
             #expect(try await h.submissionCount() == 0)
 

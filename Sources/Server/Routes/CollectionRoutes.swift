@@ -39,11 +39,13 @@ extension Site {
         let messages = Dictionary(problems.map { ($0.field, $0.message) }) { "\($0) \($1)" }
         let questions = questionnaire.questions.map { question -> [String: Any] in
             let value = entered?[question.name] ?? ""
+            // Mustache treats "" as true: optional parts are left out rather than set empty.
             var item: [String: Any] = [
                 "name": question.name, "label": question.label.isEmpty ? question.name : question.label,
-                "hint": question.hint ?? "", "required": question.required, "value": value,
-                "error": messages[question.name] ?? "",
+                "required": question.required, "value": value,
             ]
+            if let hint = question.hint, !hint.isEmpty { item["hint"] = hint }
+            if let error = messages[question.name] { item["error"] = error }
             switch question.type {
             case .text: item["isText"] = true
             case .integer: item["isInteger"] = true
@@ -60,7 +62,12 @@ extension Site {
         let values: [String: Any] = [
             "project": Self.projectValues(scope.project), "formID": form.formID, "formTitle": questionnaire.title,
             "version": questionnaire.version, "questions": questions,
-            "problems": problems.map { ["field": $0.field, "message": $0.message, "linked": known.contains($0.field)] },
+            "problems": problems.map { problem -> [String: Any] in
+                // The summary names the question, unless the message already does.
+                let label = questionnaire.question(named: problem.field).map { $0.label.isEmpty ? $0.name : $0.label }
+                let message = label.map { problem.message.contains($0) ? problem.message : "\($0) \(problem.message)" } ?? problem.message
+                return ["field": problem.field, "message": message, "linked": known.contains(problem.field)]
+            },
             "hasProblems": !problems.isEmpty,
             "instanceID": entered?[Questionnaire.instanceIDKey] ?? "uuid:\(UUID().uuidString.lowercased())",
         ]

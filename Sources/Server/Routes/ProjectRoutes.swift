@@ -104,7 +104,7 @@ extension Site {
             let total = try await store.submissionCount(formPK: form.id)
             let submissions = try await store.submissions(formPK: form.id, limit: pageSize, offset: (pageNumber - 1) * pageSize)
             let questions = form.questionnaire.questions.filter { $0.type != .note }
-            let values: [String: Any] = [
+            var values: [String: Any] = [
                 "project": Self.projectValues(scope.project), "formID": form.formID, "formTitle": form.questionnaire.title,
                 "total": total, "columns": questions.map { ["name": $0.name] },
                 "rows": submissions.map { submission -> [String: Any] in
@@ -112,9 +112,9 @@ extension Site {
                     return ["receivedAt": submission.receivedAt, "version": submission.formVersion,
                             "cells": questions.map { ["value": byField[$0.name].map(Self.display) ?? ""] }]
                 },
-                "previous": pageNumber > 1 ? "\(pageNumber - 1)" : "",
-                "next": pageNumber * pageSize < total ? "\(pageNumber + 1)" : "",
             ]
+            if pageNumber > 1 { values["previous"] = pageNumber - 1 }
+            if pageNumber * pageSize < total { values["next"] = pageNumber + 1 }
             return page("submissions", "Submissions: \(form.questionnaire.title)", values, context: context)
         }
     }

@@ -52,9 +52,8 @@ extension Site {
     }
 
     static func resultValues(_ result: IndicatorResult) -> [String: Any] {
-        [
+        var values: [String: Any] = [
             "code": result.code, "title": result.title, "valueLabel": result.valueLabel,
-            "dimensionLabel": result.dimensionLabel ?? "",
             "rows": result.rows.map { row -> [String: Any] in
                 [
                     "groupLabel": row.groupLabel, "isOverall": row.group == nil, "count": row.count, "total": row.total,
@@ -62,6 +61,8 @@ extension Site {
                 ]
             },
         ]
+        if let label = result.dimensionLabel { values["dimensionLabel"] = label }
+        return values
     }
 
     static func percent(_ share: Double) -> String {
