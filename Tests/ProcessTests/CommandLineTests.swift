@@ -7,8 +7,8 @@ import Testing
 @Suite("The counted command")
 struct CommandLineTests {
     @Test("--help lists the commands with one-line descriptions")
-    func help() throws {
-        let (status, output) = try ServerProcess.run(["--help"])
+    func help() async throws {
+        let (status, output) = try await ServerProcess.run(["--help"])
         #expect(status == 0)
         for command in ["serve", "user", "project", "migrate"] {
             #expect(output.contains("  \(command) "), "\(command) missing from:\n\(output)")
@@ -19,22 +19,22 @@ struct CommandLineTests {
     func userAdd() async throws {
         let database = try await TestDatabase.make(.sqlite)
         let url = database.commandLineURL
-        let created = try ServerProcess.run(["user", "add", "--email", "Admin@Example.org", "--admin", "--password-stdin", "--database", url],
+        let created = try await ServerProcess.run(["user", "add", "--email", "Admin@Example.org", "--admin", "--password-stdin", "--database", url],
                                             standardInput: "a long enough secret\n")
         #expect(created.status == 0, "\(created.output)")
         #expect(created.output.contains("administrator admin@example.org"))
-        let again = try ServerProcess.run(["user", "add", "--email", "admin@example.org", "--password-stdin", "--database", url],
+        let again = try await ServerProcess.run(["user", "add", "--email", "admin@example.org", "--password-stdin", "--database", url],
                                           standardInput: "another long secret\n")
         #expect(again.status != 0)
         #expect(again.output.contains("already exists"))
-        let short = try ServerProcess.run(["user", "add", "--email", "b@example.org", "--password-stdin", "--database", url], standardInput: "short\n")
+        let short = try await ServerProcess.run(["user", "add", "--email", "b@example.org", "--password-stdin", "--database", url], standardInput: "short\n")
         #expect(short.status != 0)
         #expect(short.output.contains("at least 8"))
 
         let store = try await Store.open(database.location, logger: TestDatabase.logger)
         #expect(try await store.user(email: try .init("admin@example.org"))?.isAdministrator == true)
         await store.close()
-        let migrate = try ServerProcess.run(["migrate", "--database", url])
+        let migrate = try await ServerProcess.run(["migrate", "--database", url])
         #expect(migrate.output.contains("schema version \(Store.schemaVersion)"))
         await database.remove()
     }

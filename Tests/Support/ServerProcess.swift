@@ -23,22 +23,32 @@ public final class ServerProcess: Sendable {
     }
 
     /// Runs `counted ARGUMENTS` to completion and returns its exit status and output.
-    public static func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    ///
+    /// Waits without blocking a thread: Swift's cooperative pool has one thread per core, and a
+    /// blocking wait (`waitUntilExit`, `readDataToEndOfFile`) on each of them stalls every test.
+    public static func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
+        let output = OutputCollector()
+        process.standardOutput = output.pipe
+        process.standardError = output.pipe
         let input = Pipe()
         process.standardInput = input
         try process.run()
         if let standardInput { input.fileHandleForWriting.write(Data(standardInput.utf8)) }
         try input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let deadline = ContinuousClock.now + .seconds(120)
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                throw ProcessFailure("counted \(arguments.joined(separator: " ")) did not finish; its output:\n\(output.text)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await output.waitForEnd(seconds: 5)
+        return (process.terminationStatus, output.text)
     }
 
     /// Starts `counted serve --port 0 ARGUMENTS` and waits until it says where it listens.
@@ -47,15 +57,10 @@ public final class ServerProcess: Sendable {
         process.executableURL = binary
         process.arguments = ["serve", "--port", "0", "--log-level", "warning"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["COUNTED_PASSWORD_COST": "4"].merging(environment) { $1 }) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
         let output = OutputCollector()
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil } else { output.append(data) }
-        }
+        process.standardOutput = output.pipe
+        process.standardError = output.pipe
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
@@ -111,11 +116,33 @@ public final class ServerProcess: Sendable {
     }
 }
 
-/// What the server printed so far, and the port from its "running at" line.
+/// What a process printed so far (read as it arrives, on Foundation's own thread), and the
+/// port from a server's "running at" line.
 private final class OutputCollector: Sendable {
+    let pipe = Pipe()
     private let buffer = Mutex(Data())
+    private let ended = Mutex(false)
 
-    func append(_ data: Data) { buffer.withLock { $0.append(data) } }
+    init() {
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                self?.ended.withLock { $0 = true }
+            } else {
+                self?.buffer.withLock { $0.append(data) }
+            }
+        }
+    }
+
+    /// Waits for the end of the output, or at most `seconds` (a process started meanwhile by
+    /// another test may have inherited the pipe and keep it open).
+    func waitForEnd(seconds: Double) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while !ended.withLock({ $0 }) && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
 
     var text: String { buffer.withLock { String(decoding: $0, as: UTF8.self) } }
 
