@@ -76,6 +76,11 @@ struct AccessTests {
             let post = try await h.submit(Harness.validSubmission, token: nil)
             #expect(post.status == .unauthorized)
             #expect(try await h.request(.get, "/projects/new").status == .unauthorized)
+
+            let outsider = try await h.token(for: h.fixture.outsider)
+            let refused = try await h.request(.get, "/api/v1/projects/fixture/forms/fixture/submissions", token: outsider)
+            #expect(refused.status == .forbidden)
+            #expect(String(buffer: refused.body).contains("not a member of this project, so you cannot read submissions"))
             #expect(try await h.submissionCount() == 0)
         }
     }

@@ -40,6 +40,19 @@ struct SubmissionStoreTests {
         }
     }
 
+    @Test("a submission whose answers are all skipped is still listed, in order", arguments: TestEngine.allCases)
+    func emptySubmission(engine: TestEngine) async throws {
+        try await TestDatabase.withStore(engine) { store in
+            let fixture = try await ProjectFixture.make(in: store)
+            let form = fixture.form
+            _ = try await store.storeSubmission(form: form, payload: Self.payload(1), raw: "{}", channel: .api, submittedBy: nil)
+            _ = try await store.storeSubmission(form: form, payload: SubmissionPayload(instanceID: "uuid:empty", answers: []), raw: "{}", channel: .api, submittedBy: nil)
+            _ = try await store.storeSubmission(form: form, payload: Self.payload(2), raw: "{}", channel: .api, submittedBy: nil)
+            #expect(try await store.answers(formPK: form.id) == [Self.payload(1).answers, [], Self.payload(2).answers])
+            #expect(try await store.submissions(formPK: form.id, limit: 1, offset: 1).map(\.instanceID) == ["uuid:empty"])
+        }
+    }
+
     @Test("a resent instance ID is stored once", arguments: TestEngine.allCases)
     func duplicateInstance(engine: TestEngine) async throws {
         try await TestDatabase.withStore(engine) { store in

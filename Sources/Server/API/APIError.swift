@@ -15,11 +15,7 @@ struct APIError: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(APIErrorBody(error: .init(status: status.code, message: message, problems: problems)))
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        Site.json(APIErrorBody(error: .init(status: status.code, message: message, problems: problems)), status: status)
     }
 }
 

@@ -60,8 +60,8 @@ struct Site: Sendable {
             let message = api ? "Send an API token (Authorization: Bearer …) to \(what)." : "Sign in to \(what)."
             throw api ? APIError(.unauthorized, message) as any Error : PageError(.unauthorized, message)
         }
-        let role = scope.access.role.map { "Your role in this project (\($0.rawValue))" } ?? "You are not a member of this project, so you"
-        let message = "\(role) does not allow you to \(what)."
+        let message = scope.access.role.map { "Your role in this project (\($0.rawValue)) does not allow you to \(what)." }
+            ?? "You are not a member of this project, so you cannot \(what)."
         throw api ? APIError(.forbidden, message) as any Error : PageError(.forbidden, message)
     }
 

@@ -11,7 +11,7 @@ extension Store {
         form: StoredForm, payload: SubmissionPayload, raw: String, channel: SubmissionChannel, submittedBy: String?
     ) async throws -> SubmissionReceipt {
         let instanceID = payload.instanceID ?? "uuid:\(Self.newID())"
-        let id = Self.newID()
+        let id = Self.newArrivalID()
         do {
             return try await transaction { db in
                 if let existing = try await Self.submission(db, formPK: form.id, instanceID: instanceID) { return existing }
@@ -61,9 +61,7 @@ extension Store {
                 FROM submissions s JOIN form_versions v ON v.id = s.form_version_id
                 WHERE s.form_pk = \(bind: formPK) ORDER BY s.received_at, s.id LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """).all()
-            let answers = try await Self.answersBySubmission(db, where: """
-                s.id IN (SELECT id FROM submissions WHERE form_pk = \(bind: formPK) ORDER BY received_at, id LIMIT \(bind: limit) OFFSET \(bind: offset))
-                """)
+            let answers = Dictionary(try await Self.answerLists(db, formPK: formPK, limit: limit, offset: offset)) { first, _ in first }
             return try rows.map { row in
                 let id = try row.decode(column: "id", as: String.self)
                 return StoredSubmission(
@@ -79,22 +77,26 @@ extension Store {
 
     /// Every submission's answers to a form (all versions), oldest first: the input of indicators.
     public func answers(formPK: String) async throws -> [[Answer]] {
-        try await read { db in
-            let grouped = try await Self.answersBySubmission(db, where: "s.form_pk = \(bind: formPK)")
-            let order = try await db.raw("SELECT id FROM submissions WHERE form_pk = \(bind: formPK) ORDER BY received_at, id").all()
-                .map { try $0.decode(column: "id", as: String.self) }
-            return order.map { grouped[$0] ?? [] }
-        }
+        try await read { db in try await Self.answerLists(db, formPK: formPK, limit: Int.max, offset: 0).map(\.answers) }
     }
 
-    private static func answersBySubmission(_ db: any SQLDatabase, where condition: SQLQueryString) async throws -> [String: [Answer]] {
+    /// The answers of a page of a form's submissions, in submission order, in one query. The
+    /// outer join keeps a submission that has no answers (every question optional and skipped).
+    private static func answerLists(
+        _ db: any SQLDatabase, formPK: String, limit: Int, offset: Int
+    ) async throws -> [(id: String, answers: [Answer])] {
         let rows = try await db.raw("""
-            SELECT a.submission_id AS submission_id, a.field AS field, a.kind AS kind, a.text_value AS text_value, a.integer_value AS integer_value
-            FROM answers a JOIN submissions s ON s.id = a.submission_id WHERE \(condition) ORDER BY a.submission_id, a.position
+            SELECT p.id AS submission_id, a.field AS field, a.kind AS kind, a.text_value AS text_value, a.integer_value AS integer_value
+            FROM (SELECT id, received_at FROM submissions WHERE form_pk = \(bind: formPK)
+                  ORDER BY received_at, id LIMIT \(bind: limit) OFFSET \(bind: offset)) p
+            LEFT JOIN answers a ON a.submission_id = p.id
+            ORDER BY p.received_at, p.id, a.position
             """).all()
-        var grouped: [String: [Answer]] = [:]
+        var lists: [(id: String, answers: [Answer])] = []
         for row in rows {
-            let field = try row.decode(column: "field", as: String.self)
+            let id = try row.decode(column: "submission_id", as: String.self)
+            if lists.last?.id != id { lists.append((id, [])) }
+            guard let field = try row.decode(column: "field", as: String?.self) else { continue }
             let value: AnswerValue
             switch try row.decode(column: "kind", as: String.self) {
             case "integer":
@@ -103,9 +105,9 @@ extension Store {
             case "choice": value = .choice(try row.decode(column: "text_value", as: String?.self) ?? "")
             default: value = .text(try row.decode(column: "text_value", as: String?.self) ?? "")
             }
-            grouped[try row.decode(column: "submission_id", as: String.self), default: []].append(Answer(field: field, value: value))
+            lists[lists.count - 1].answers.append(Answer(field: field, value: value))
         }
-        return grouped
+        return lists
     }
 
     private static func columns(_ value: AnswerValue) -> (kind: String, text: String?, integer: Int?) {

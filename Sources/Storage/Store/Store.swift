@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// Everything Counted keeps, behind one interface over two engines. Each query is written once
 /// in SQL that SQLite and PostgreSQL both run; what must happen together happens in one
@@ -98,6 +99,20 @@ public struct Store: Sendable {
     }
 
     static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// An id that sorts in the order this process made them (microseconds since 1970, kept
+    /// strictly increasing, then random hex): it orders submissions received in the same
+    /// millisecond, where `received_at` alone would tie.
+    static func newArrivalID() -> String {
+        let micros = lastArrival.withLock { last in
+            last = max(last + 1, Int64(Date().timeIntervalSince1970 * 1_000_000))
+            return last
+        }
+        let random = UInt32.random(in: .min ... .max)
+        return String(format: "%016lld-%08x", micros, random)
+    }
+
+    private static let lastArrival = Mutex<Int64>(0)
 }
 
 /// Runs `body`, or fails with `StorageError.unreachable` once `seconds` have passed.
