@@ -77,6 +77,7 @@ let package = Package(
             "Storage", "Accounts", "Forms",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], path: "Tests/Support"),
         .testTarget(name: "FormsTests", dependencies: ["Forms"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"]),

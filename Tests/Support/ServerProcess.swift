@@ -1,7 +1,7 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 import Synchronization
 
 /// The real `counted` binary, started as a separate process: for the tests that are about the
@@ -85,16 +85,22 @@ public final class ServerProcess: Sendable {
     }
 
     /// Sends a request and returns the status and body.
+    ///
+    /// Uses Hummingbird's NIO test client rather than URLSession: on Linux an async URLSession
+    /// request to a server that has gone away can wait forever, which stalls the whole run.
     public func request(_ method: String, _ path: String, token: String? = nil, json: String? = nil) async throws -> (status: Int, body: String) {
-        var request = URLRequest(url: url(path))
-        request.httpMethod = method
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer?
         if let json {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(json.utf8)
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: json)
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        let request = TestClient.Request(path, method: HTTPRequest.Method(method) ?? .get, authority: "127.0.0.1:\(port)", headers: headers, body: body)
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30))) { client in
+            try await client.execute(request)
+        }
+        return (Int(response.status.code), response.body.map { String(buffer: $0) } ?? "")
     }
 
     public func signal(_ signal: Int32) {
