@@ -26,10 +26,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.3.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: the questionnaire model, XLSForm reading, checking a submission against a form.
-        .target(name: "Forms"),
+        .target(name: "Forms", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Pure domain: estimates from columns of answers (counts and shares today; design-based later).
         .target(name: "Survey"),
         // Pure domain: indicators and how answers become them.
