@@ -82,7 +82,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], path: "Tests/Support"),
-        .testTarget(name: "FormsTests", dependencies: ["Forms"]),
+        .testTarget(name: "FormsTests", dependencies: [
+            "Forms", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Spreadsheet/Fixtures", "XForm/Expected"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "Forms"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),

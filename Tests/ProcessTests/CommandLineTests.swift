@@ -10,7 +10,7 @@ struct CommandLineTests {
     func help() async throws {
         let (status, output) = try await ServerProcess.run(["--help"])
         #expect(status == 0)
-        for command in ["serve", "user", "project", "migrate"] {
+        for command in ["serve", "form", "user", "project", "migrate"] {
             #expect(output.contains("  \(command) "), "\(command) missing from:\n\(output)")
         }
     }
@@ -55,5 +55,59 @@ struct CommandLineTests {
             #expect(try await server.waitForExit(seconds: 30) == 0)
         }
         await database.remove()
+    }
+}
+
+@Suite("counted form convert")
+struct FormConvertCommandTests {
+    private func write(_ text: String, name: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("counted-convert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test("a valid form gives its XForm on standard output or in a file")
+    func convertsAValidForm() async throws {
+        let form = try write("""
+            survey,type,name,label
+            ,integer,age,How old are you?
+            ,select_one yn,paid_work,Do you have paid work?
+            choices,list_name,name,label
+            ,yn,yes,Yes
+            ,yn,no,No
+            settings,form_id,version
+            ,work_survey,3
+            """, name: "work.csv")
+        let (status, output) = try await ServerProcess.run(["form", "convert", form.path])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("<h:title>work_survey</h:title>") || output.contains("<h:title>"), "\(output)")
+        #expect(output.contains("id=\"work_survey\""))
+        #expect(output.contains("nodeset=\"/data/age\""))
+
+        let out = form.deletingLastPathComponent().appendingPathComponent("work.xml")
+        let (written, _) = try await ServerProcess.run(["form", "convert", form.path, out.path])
+        #expect(written == 0)
+        let xml = try String(contentsOf: out, encoding: .utf8)
+        #expect(xml.contains("<instance id=\"yn\">") || xml.contains("<value>yes</value>"), "\(xml)")
+    }
+
+    @Test("a broken form exits 1 with one problem per line naming the sheet and row, and writes nothing")
+    func refusesABrokenForm() async throws {
+        let form = try write("""
+            survey,type,name,label
+            ,integer,age,Age
+            ,select_one missing_list,sex,Sex
+            ,begin group,household,Household
+            """, name: "broken.csv")
+        let out = form.deletingLastPathComponent().appendingPathComponent("broken.xml")
+        let (status, output) = try await ServerProcess.run(["form", "convert", form.path, out.path])
+        #expect(status == 1)
+        let lines = output.split(separator: "\n").filter { $0.hasPrefix("broken.csv, sheet ") }
+        #expect(lines.count >= 2, "\(output)")
+        #expect(lines.contains { $0.contains("sheet survey, row 3") }, "\(output)")
+        #expect(lines.contains { $0.contains("sheet survey, row 4") }, "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

@@ -14,14 +14,18 @@ public struct FormDefinition: Sendable, Equatable, Codable {
     public var languages: [String]
     /// Legal but suspect things the author should look at (never a reason to refuse the form).
     public var warnings: [FormProblem]
+    /// Lists of the external_choices sheet (for `select_one_external`), in order of first appearance.
+    public var externalChoiceLists: [FormChoiceList]
 
     public init(settings: FormSettings, elements: [FormElement], choiceLists: [FormChoiceList] = [],
-                languages: [String] = [], warnings: [FormProblem] = []) {
+                languages: [String] = [], warnings: [FormProblem] = [],
+                externalChoiceLists: [FormChoiceList] = []) {
         self.settings = settings
         self.elements = elements
         self.choiceLists = choiceLists
         self.languages = languages
         self.warnings = warnings
+        self.externalChoiceLists = externalChoiceLists
     }
 
     /// The choice list with this name, if the form has one.

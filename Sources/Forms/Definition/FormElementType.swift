@@ -9,6 +9,8 @@ public enum FormElementType: Sendable, Equatable, Hashable, Codable {
     /// `select_one_from_file FILE.csv|.xml|.geojson`.
     case selectOneFromFile(file: String)
     case selectMultipleFromFile(file: String)
+    /// `select_one_external LIST`: choices from the external_choices sheet, filtered by `choice_filter`.
+    case selectOneExternal(list: String)
     case rank(list: String)
     case note, acknowledge
     case geopoint, geotrace, geoshape
@@ -35,6 +37,7 @@ public enum FormElementType: Sendable, Equatable, Hashable, Codable {
         case .selectMultiple(let list, let orOther): "select_multiple \(list)" + (orOther ? " or_other" : "")
         case .selectOneFromFile(let file): "select_one_from_file \(file)"
         case .selectMultipleFromFile(let file): "select_multiple_from_file \(file)"
+        case .selectOneExternal(let list): "select_one_external \(list)"
         case .rank(let list): "rank \(list)"
         case .note: "note"
         case .acknowledge: "acknowledge"

@@ -1,0 +1,125 @@
+/// A value an expression produces: the four XPath 1.0 types.
+///
+/// Answers are stored as text, so node-sets here hold the text of each node; that is all the
+/// server needs to check a submission or compute a calculation. The conversions follow
+/// XPath 1.0 (`string()`, `number()`, `boolean()`), with ODK's extension that `number()` turns a
+/// date or dateTime into days since 1970-01-01.
+public enum ExpressionValue: Sendable, Hashable {
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+    /// The text of each node, in document order. Empty when no node matched.
+    case nodeSet([String])
+
+    /// XPath `string()`: a node-set gives its first node's text (or "" when empty); numbers are
+    /// written without exponent, integers without a decimal point, `NaN` and `Infinity` as such.
+    public var stringValue: String {
+        switch self {
+        case .string(let text): text
+        case .number(let number): ExpressionValue.text(of: number)
+        case .boolean(let flag): flag ? "true" : "false"
+        case .nodeSet(let nodes): nodes.first ?? ""
+        }
+    }
+
+    /// XPath `number()`: text that is not a number (including "") gives NaN; a date gives its
+    /// days since 1970-01-01 (ODK), so `date('2020-01-31') + 1` works.
+    public var numberValue: Double {
+        switch self {
+        case .string(let text): ExpressionValue.number(fromText: text)
+        case .number(let number): number
+        case .boolean(let flag): flag ? 1 : 0
+        case .nodeSet(let nodes): ExpressionValue.number(fromText: nodes.first ?? "")
+        }
+    }
+
+    /// XPath `boolean()`: non-empty text, a number other than 0 and NaN, a non-empty node-set.
+    /// Note that the text "false" is true; use `boolean-from-string()` for stored booleans.
+    public var booleanValue: Bool {
+        switch self {
+        case .string(let text): !text.isEmpty
+        case .number(let number): number != 0 && !number.isNaN
+        case .boolean(let flag): flag
+        case .nodeSet(let nodes): !nodes.isEmpty
+        }
+    }
+
+    /// The value as text for each item: every node of a node-set, or the one string value.
+    /// Used by ODK functions that accept node-sets in place of single values (`concat`, `join`,
+    /// `sum`, `max`, `min`, `checklist`).
+    var texts: [String] {
+        if case .nodeSet(let nodes) = self { return nodes }
+        return [stringValue]
+    }
+
+    // MARK: - Number conversions
+
+    /// XPath `number()` of text: optional spaces, optional `-`, digits with an optional decimal
+    /// point. No exponent, no `+`, no thousands separators. ODK adds dates and dateTimes.
+    static func number(fromText text: String) -> Double {
+        let trimmed = text.trimmingXPathWhitespace()
+        if let number = decimalNumber(trimmed) { return number }
+        if let moment = ExpressionDateTime(dateOrDateTime: trimmed) { return Double(moment.daysSinceEpoch) }
+        return .nan
+    }
+
+    private static func decimalNumber(_ text: String) -> Double? {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
+        guard !(whole.isEmpty && fraction.isEmpty),
+              whole.allSatisfy(ExpressionLexer.isDigit), fraction.allSatisfy(ExpressionLexer.isDigit),
+              let magnitude = Double((whole.isEmpty ? "0" : whole) + "." + (fraction.isEmpty ? "0" : fraction))
+        else { return nil }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// XPath `string()` of a number: no exponent, no trailing `.0`.
+    static func text(of number: Double) -> String {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+        if number == 0 { return "0" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return plainDecimal(number.description)
+    }
+
+    /// Rewrites Swift's shortest representation (`1e-07`, `1.5e+20`) without an exponent.
+    static func plainDecimal(_ shortest: String) -> String {
+        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(shortest[shortest.index(after: e)...])
+        else { return shortest }
+        var mantissa = Substring(shortest[..<e])
+        let negative = mantissa.first == "-"
+        if negative { mantissa = mantissa.dropFirst() }
+        let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+            ?? mantissa.count
+        let digits = Array(mantissa.filter { $0 != "." })
+        let newPoint = point + exponent
+        var text: String
+        if newPoint <= 0 {
+            text = "0." + String(repeating: "0", count: -newPoint) + String(digits)
+        } else if newPoint >= digits.count {
+            text = String(digits) + String(repeating: "0", count: newPoint - digits.count)
+        } else {
+            text = String(digits[..<newPoint]) + "." + String(digits[newPoint...])
+        }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return (negative ? "-" : "") + text
+    }
+}
+
+extension String {
+    /// Without leading and trailing XPath whitespace (space, tab, carriage return, line feed).
+    func trimmingXPathWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}
