@@ -37,7 +37,7 @@ struct ExpressionDateTime: Sendable, Equatable {
         guard let year = scanner.integer(digits: 4...9), scanner.skip("-"),
               let month = scanner.integer(digits: 2...2), scanner.skip("-"),
               let day = scanner.integer(digits: 2...2),
-              (1...12).contains(month), (1...ExpressionDateTime.daysInMonth(year: year, month: month)).contains(day)
+              (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
         self.init(year: year, month: month, day: day)
         if scanner.isAtEnd { return }
@@ -57,7 +57,7 @@ struct ExpressionDateTime: Sendable, Equatable {
     init?(daysSinceEpoch days: Double) {
         guard days.isFinite, abs(days) < 1e8 else { return nil }
         let whole = days.rounded(.down)
-        let civil = ExpressionDateTime.civil(fromDays: Int(whole))
+        let civil = CivilCalendar.civil(fromDays: Int(whole))
         let milliseconds = Int(((days - whole) * 86_400_000).rounded())
         self.init(year: civil.year, month: civil.month, day: civil.day)
         setTimeOfDay(milliseconds: milliseconds)
@@ -67,7 +67,7 @@ struct ExpressionDateTime: Sendable, Equatable {
     init(instant: Date, offsetSeconds: Int) {
         let totalMilliseconds = Int((instant.timeIntervalSince1970 * 1000).rounded(.down)) + offsetSeconds * 1000
         let days = Int((Double(totalMilliseconds) / 86_400_000).rounded(.down))
-        let civil = ExpressionDateTime.civil(fromDays: days)
+        let civil = CivilCalendar.civil(fromDays: days)
         self.init(year: civil.year, month: civil.month, day: civil.day, offsetSeconds: offsetSeconds)
         setTimeOfDay(milliseconds: totalMilliseconds - days * 86_400_000)
     }
@@ -76,7 +76,7 @@ struct ExpressionDateTime: Sendable, Equatable {
         var rest = milliseconds
         if rest >= 86_400_000 {
             // Rounding pushed the time to the next midnight.
-            let next = ExpressionDateTime.civil(fromDays: daysSinceEpoch + 1)
+            let next = CivilCalendar.civil(fromDays: daysSinceEpoch + 1)
             (year, month, day) = (next.year, next.month, next.day)
             rest -= 86_400_000
         }
@@ -90,7 +90,7 @@ struct ExpressionDateTime: Sendable, Equatable {
 
     /// Whole days from 1970-01-01 to this calendar date (the time is ignored).
     var daysSinceEpoch: Int {
-        ExpressionDateTime.days(year: year, month: month, day: day)
+        CivilCalendar.days(year: year, month: month, day: day)
     }
 
     /// The time of day as a fraction of a day, on the wall clock as written.
@@ -172,43 +172,6 @@ struct ExpressionDateTime: Sendable, Equatable {
         let digits = String(abs(number))
         let padded = digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
         return number < 0 ? "-" + padded : padded
-    }
-
-    // MARK: - Calendar maths (proleptic Gregorian)
-
-    static func isLeapYear(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to the given date (H. Hinnant's `days_from_civil`).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date `days` days after 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

@@ -15,16 +15,7 @@ struct CivilDateTime: Sendable, Equatable {
 
     /// The date `days` days after 1970-01-01 (negative: before), at `millisecondOfDay`.
     init?(daysSince1970 days: Int, millisecondOfDay: Int = 0) {
-        // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilCalendar.civil(fromDays: days)
         guard Self.supportedYears.contains(year) else { return nil }
         self.init(year: year, month: month, day: day)
         setTime(millisecondOfDay: millisecondOfDay)
@@ -38,23 +29,13 @@ struct CivilDateTime: Sendable, Equatable {
 
     /// Days from 1970-01-01 to this date (negative before it).
     var daysSince1970: Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CivilCalendar.days(year: year, month: month, day: day)
     }
 
     /// Whether year, month and day name a real date (no 31 April).
     var isValidDate: Bool {
         guard Self.supportedYears.contains(year), (1...12).contains(month), day >= 1 else { return false }
-        let lengths = [31, isLeapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
-    }
-
-    private var isLeapYear: Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return day <= CivilCalendar.daysInMonth(year: year, month: month)
     }
 
     mutating func setTime(millisecondOfDay: Int) {
