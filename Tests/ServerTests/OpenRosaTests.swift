@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import Server
 import Storage
 import Testing
 
@@ -163,6 +164,9 @@ struct OpenRosaTests {
             #expect(values.contains { $0["path"] as? String == "/data/household/size" && $0["number"] as? Double == 4 && $0["type"] as? String == "int" })
             #expect(values.contains { $0["record"] as? String == "/data/people[2]" && $0["type"] as? String == "repeat" })
             #expect((record["attachments"] as? [[String: Any]])?.first?["size"] as? Int == photo.count)
+            // The colon of the instance ID may come percent-encoded.
+            let encoded = base.replacingOccurrences(of: "uuid:", with: "uuid%3A")
+            #expect(Data(buffer: try await h.request(.get, encoded + ".xml", token: reviewer).body) == xml)
             // A collector may not read submissions.
             let collector = try await h.token(for: h.fixture.member(.collector))
             #expect(try await h.request(.get, base + ".xml", token: collector).status == .forbidden)
@@ -238,6 +242,29 @@ struct OpenRosaTests {
             #expect(wrongVersion.status == .badRequest)
             #expect(try await Self.post(h, xml: try HouseholdXForm.submission, auth: nil).status == .unauthorized)
             #expect(try await Self.count(h) == 0)
+        }
+    }
+
+    @Test("a POST larger than the advertised limit is refused with 413 and stores nothing", arguments: TestEngine.allCases)
+    func tooLarge(engine: TestEngine) async throws {
+        try await TestDatabase.withStore(engine) { store in
+            let fixture = try await ProjectFixture.make(in: store)
+            try await HouseholdXForm.publish(in: store, projectID: fixture.project.id)
+            let configuration = ServerConfiguration(passwordCost: 4, maxBodyBytes: 1000)
+            let app = try await buildApplication(store: store, configuration: configuration, logger: TestDatabase.logger)
+            try await app.test(.router) { client in
+                let auth = Self.basic(fixture.member(.collector).email)
+                let head = try await client.execute(uri: "/openrosa/fixture/submission", method: .head, headers: [.authorization: auth], body: nil)
+                #expect(head.headers[HTTPField.Name("X-OpenRosa-Accept-Content-Length")!] == "1000")
+                let body = HouseholdXForm.multipart(xml: try HouseholdXForm.submission, attachments: [(HouseholdXForm.photoName, "image/jpeg", try HouseholdXForm.photo)])
+                let response = try await client.execute(uri: "/openrosa/fixture/submission", method: .post,
+                                                        headers: [.authorization: auth, .contentType: HouseholdXForm.multipartContentType],
+                                                        body: ByteBuffer(bytes: body))
+                #expect(response.status == .contentTooLarge)
+                #expect(String(buffer: response.body).contains("larger than this server accepts"))
+            }
+            let version = try #require(try await store.formVersion(projectID: fixture.project.id, formID: "household", version: HouseholdXForm.version))
+            #expect(try await store.submissionCount(formPK: version.formPK) == 0)
         }
     }
 

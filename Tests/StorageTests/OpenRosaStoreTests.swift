@@ -82,6 +82,8 @@ struct OpenRosaStoreTests {
             #expect(size.number == 4)
             let children = record.values.filter { $0.path == "/data/people/child/child_name" }
             #expect(children.map(\.record) == ["/data/people[1]/child[1]", "/data/people[1]/child[2]"])
+            // The top-level answers the web-form model knows also feed indicators.
+            #expect(try await store.answers(formPK: version.formPK) == [[Answer(field: "village", value: .text("Kibera"))]])
             let childRow = try #require(record.values.first { $0.record == "/data/people[1]/child[2]" && $0.type == .repeat })
             #expect(record.values.first { $0.position == childRow.parentPosition }?.record == "/data/people[1]")
         }
@@ -130,6 +132,15 @@ struct OpenRosaStoreTests {
             #expect(original.replacedByInstanceID == "uuid:edit-1")
             #expect(try await store.auditLog(projectID: version.projectID).contains { $0.action == "submission.edited" })
 
+            // A second edit of the same original (a stale copy on another phone) is kept, with a finding.
+            let stale = try HouseholdXForm.submission(
+                replacing: "<instanceID>\(HouseholdXForm.instanceID)</instanceID>",
+                with: "<instanceID>uuid:edit-stale</instanceID><deprecatedID>\(HouseholdXForm.instanceID)</deprecatedID>")
+            _ = try await store.storeOpenRosaSubmission(try Self.submission(stale, form: version))
+            let staleRecord = try #require(try await store.submissionRecord(formPK: version.formPK, instanceID: "uuid:edit-stale"))
+            #expect(staleRecord.replacesInstanceID == HouseholdXForm.instanceID)
+            #expect(staleRecord.findings.contains { $0.message.contains("uuid:edit-1 had already replaced") })
+
             // An edit of a submission this server never had is kept, with a finding.
             let orphan = try HouseholdXForm.submission(
                 replacing: "<instanceID>\(HouseholdXForm.instanceID)</instanceID>",
@@ -139,6 +150,60 @@ struct OpenRosaStoreTests {
             #expect(kept.replacesInstanceID == nil)
             #expect(kept.findings.contains { $0.path == "/meta/deprecatedID" && $0.message.contains("uuid:unknown") })
         }
+    }
+
+    @Test("the same submission stored twice at the same moment is stored once, and both calls succeed", arguments: TestEngine.allCases)
+    func concurrentResend(engine: TestEngine) async throws {
+        try await TestDatabase.withStore(engine) { store in
+            let (_, version) = try await Self.household(store)
+            let submission = try Self.submission(try HouseholdXForm.submission, form: version, attachments: [try Self.photo()])
+            async let first = store.storeOpenRosaSubmission(submission)
+            async let second = store.storeOpenRosaSubmission(submission)
+            let receipts = try await [first, second]
+            #expect(receipts.filter(\.wasAlreadyStored).count == 1)
+            #expect(receipts[0].id == receipts[1].id)
+            #expect(try await store.submissionCount(formPK: version.formPK) == 1)
+            #expect(try await store.submissionRecord(formPK: version.formPK, instanceID: HouseholdXForm.instanceID)?.attachments.count == 1)
+        }
+    }
+
+    @Test("migration 2 upgrades a database with forms and submissions from before: nothing lost, old versions unpublished",
+          arguments: TestEngine.allCases)
+    func upgradeFromVersion1(engine: TestEngine) async throws {
+        let database = try await TestDatabase.make(engine)
+        let old = try await Store.open(database.location, logger: TestDatabase.logger, migrations: [Schema.migrations[0]])
+        #expect(try await old.schemaVersion() == 1)
+        let organisation = try await old.createOrganisation(slug: try Slug("old-org"), name: "Old")
+        let project = try await old.createProject(organisationID: organisation.id, slug: try Slug("old"), name: "Old", isPublic: false)
+        let questionnaire = try XLSFormCSV.read(ProjectFixture.formCSV, fileName: "fixture.csv", fallbackFormID: "fixture")
+        let definition = try Store.encode(questionnaire)
+        try await old.transaction { db in
+            try await db.raw("INSERT INTO forms (id, project_id, form_id, created_at) VALUES ('f1', \(bind: project.id), 'fixture', 'then')").run()
+            try await db.raw("""
+                INSERT INTO form_versions (id, form_pk, position, version, title, definition, source_name, source, created_by, created_at)
+                VALUES ('v1', 'f1', 1, '1', 'Fixture', \(bind: definition), 'fixture.csv', 'csv', NULL, 'then')
+                """).run()
+            try await db.raw("""
+                INSERT INTO submissions (id, project_id, form_pk, form_version_id, instance_id, channel, submitted_by, received_at, payload)
+                VALUES ('s1', \(bind: project.id), 'f1', 'v1', 'uuid:old', 'api', NULL, 'then', '{"answers": {}}')
+                """).run()
+        }
+        await old.close()
+
+        let store = try await Store.open(database.location, logger: TestDatabase.logger)
+        #expect(try await store.schemaVersion() == 2)
+        #expect(try await store.submissionCount(formPK: "f1") == 1)
+        #expect(try await store.publishedForms(projectID: project.id).isEmpty)
+        let version = try #require(try await store.formVersion(projectID: project.id, formID: "fixture", version: "1"))
+        #expect(version.definition == nil)
+        #expect(try await store.rawSubmissionXML(formPK: "f1", instanceID: "uuid:old") == nil)
+        #expect(try await store.submissionRecord(formPK: "f1", instanceID: "uuid:old")?.values == [])
+        // Giving the old version its XForm later publishes it.
+        _ = try await store.addFormVersion(projectID: project.id, questionnaire: questionnaire, sourceName: "fixture.csv", source: "csv",
+                                           createdBy: nil, xform: XFormVersion(xform: "<h:html/>", definition: HouseholdXForm.definition))
+        #expect(try await store.publishedForms(projectID: project.id).map(\.version) == ["1"])
+        await store.close()
+        await database.remove()
     }
 
     @Test("app users: the token's digest finds the app user until it is revoked", arguments: TestEngine.allCases)

@@ -90,7 +90,7 @@ extension Site {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: acceptLength)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw OpenRosaError(status: .contentTooLarge, message: "The submission is larger than this server accepts in one request "
                 + "(\(acceptLength) bytes); nothing was stored.", acceptLength: acceptLength)
         }

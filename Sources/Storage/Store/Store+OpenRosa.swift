@@ -56,6 +56,11 @@ extension Store {
         var replacesID: String?
         if let deprecatedID = submission.deprecatedID {
             replacesID = try await existing(db, formPK: form.formPK, instanceID: deprecatedID)?.id
+            if let replacesID, let later = try await db.raw("SELECT instance_id FROM submissions WHERE replaces_id = \(bind: replacesID)").first() {
+                let laterID = try later.decode(column: "instance_id", as: String.self)
+                findings.append(InstanceFinding(path: "/meta/deprecatedID", kind: .metadata,
+                    message: "This edits \(deprecatedID), which the edit \(laterID) had already replaced; both edits are kept."))
+            }
             if replacesID == nil {
                 findings.append(InstanceFinding(path: "/meta/deprecatedID", kind: .metadata,
                     message: "This edits the submission \(deprecatedID), which is not stored here; it is kept as a new submission."))
@@ -81,6 +86,17 @@ extension Store {
                                SQLBind(value.path), SQLBind(value.type.rawValue), SQLBind(value.text), SQLBind(value.number)] as [any SQLExpression])
             }
             try await insert.run()
+        }
+        // The answers indicators read (the web-form model's top-level questions), as for JSON submissions.
+        if let row = try await db.raw("SELECT definition FROM form_versions WHERE id = \(bind: form.versionID)").first() {
+            let questionnaire = try decode(Questionnaire.self, from: try row.decode(column: "definition", as: String.self))
+            for (position, answer) in questionnaire.answers(from: submission.flattened.values).enumerated() {
+                let (kind, text, integer) = columns(answer.value)
+                try await db.raw("""
+                    INSERT INTO answers (submission_id, position, field, kind, text_value, integer_value)
+                    VALUES (\(bind: id), \(bind: position), \(bind: answer.field), \(bind: kind), \(bind: text), \(bind: integer))
+                    """).run()
+            }
         }
         for (position, finding) in findings.enumerated() {
             try await insert(db, finding: finding, position: position, submissionID: id)

@@ -155,3 +155,23 @@ struct InstanceFlattenerTests {
         #expect(unchecked.findings.map(\.path) == ["/data/d"], "without an evaluator, only what needs no expression is checked")
     }
 }
+
+@Suite("From typed values to the answers indicators read")
+struct InstanceAnswersTests {
+    @Test("top-level values of the questionnaire's questions become answers when valid; the rest stay typed values only")
+    func answers() throws {
+        let questionnaire = Questionnaire(
+            formID: "survey", title: "S", version: "1",
+            questions: [Question(name: "name", type: .text, label: "Name"), Question(name: "age", type: .integer, label: "Age"),
+                        Question(name: "sex", type: .selectOne(list: "sex"), label: "Sex"), Question(name: "town", type: .text, label: "Town"),
+                        Question(name: "height", type: .integer, label: "Height")],
+            choiceLists: [ChoiceList(name: "sex", choices: [Choice(name: "female", label: "Female")])])
+        let result = try InstanceFlattenerTests.flatten(
+            "<name>Ana</name><age>41</age><height>1.5</height><sex>female</sex><place><town>Kisumu</town></place><member><first>X</first></member>")
+        #expect(questionnaire.answers(from: result.values) == [
+            Answer(field: "name", value: .text("Ana")), Answer(field: "age", value: .integer(41)), Answer(field: "sex", value: .choice("female")),
+        ])
+        let wrong = try InstanceFlattenerTests.flatten("<name>A</name><age>x</age><sex>male</sex>")
+        #expect(questionnaire.answers(from: wrong.values) == [Answer(field: "name", value: .text("A"))])
+    }
+}
