@@ -23,6 +23,15 @@ public struct InstanceFlattener: Sendable {
         var walk = Walk(form: form, rules: rules, instance: instance)
         let root = instance.root
         let rootPath = "/" + root.name
+        if instance.isEncrypted {
+            // Only the envelope can be read; the answers are in the encrypted file (an attachment).
+            let files = [root.child("encryptedXmlFile")?.text] + (root.child("media")?.children.map(\.text) ?? [])
+            let names = files.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            return FlattenedInstance(values: [], findings: [InstanceFinding(
+                path: rootPath, kind: .metadata,
+                message: "The submission is encrypted on the device; it is kept as sent, and its answers can be read only with the form's private key.")],
+                attachmentNames: names)
+        }
         if root.name != rootName {
             walk.finding(rootPath, .metadata, "The root element is <\(root.name)>, but the form's instance uses <\(rootName)>.")
         }

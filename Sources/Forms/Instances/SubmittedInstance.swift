@@ -38,6 +38,10 @@ public struct SubmittedInstance: Sendable, Equatable {
         self.instanceName = metaValue("instanceName")
     }
 
+    /// Whether the device encrypted the submission (`encrypted="yes"` on the root, forms with a
+    /// `public_key`): the XML is then an envelope naming the encrypted files.
+    public var isEncrypted: Bool { root.attribute("encrypted")?.lowercased() == "yes" }
+
     /// Reads the XML bytes of a submission. External entities are never resolved.
     public static func parse(_ data: Data) throws(InstanceError) -> SubmittedInstance {
         guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { throw .empty }

@@ -175,3 +175,23 @@ struct InstanceAnswersTests {
         #expect(questionnaire.answers(from: wrong.values) == [Answer(field: "name", value: .text("A"))])
     }
 }
+
+@Suite("Encrypted submissions")
+struct EncryptedInstanceTests {
+    @Test("an encrypted envelope is kept without values, with one finding, and expects its encrypted files as attachments")
+    func envelope() throws {
+        let xml = """
+        <data id="survey" version="1" encrypted="yes" xmlns="http://www.opendatakit.org/xforms/encrypted">\
+        <base64EncryptedKey>AAAA</base64EncryptedKey><orx:meta xmlns:orx="http://openrosa.org/xforms"><orx:instanceID>uuid:e</orx:instanceID></orx:meta>\
+        <media><file>photo.jpg.enc</file></media><encryptedXmlFile>submission.xml.enc</encryptedXmlFile>\
+        <base64EncryptedElementSignature>BBBB</base64EncryptedElementSignature></data>
+        """
+        let instance = try SubmittedInstance.parse(Data(xml.utf8))
+        #expect(instance.isEncrypted)
+        #expect(instance.instanceID == "uuid:e")
+        let result = InstanceFlattener(form: InstanceFlattenerTests.form).flatten(instance)
+        #expect(result.values.isEmpty)
+        #expect(result.findings.map(\.kind) == [InstanceFinding.Kind.metadata])
+        #expect(result.attachmentNames == ["submission.xml.enc", "photo.jpg.enc"])
+    }
+}
