@@ -6,6 +6,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case schemaNewerThanBinary(database: Int, binary: Int)
     case migrationFailed(version: Int, name: String, reason: String)
     case duplicate(String)
+    /// The same identifier with different content (a changed resend): nothing was stored.
+    case conflict(String)
     case notFound(String)
     case corrupt(String)
 
@@ -21,6 +23,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .migrationFailed(let version, let name, let reason):
             "Schema migration \(version) (\(name)) failed and was rolled back: \(reason)."
         case .duplicate(let what): "\(what) already exists."
+        case .conflict(let what): what
         case .notFound(let what): "\(what) does not exist."
         case .corrupt(let what): "Stored data could not be read: \(what)."
         }

@@ -103,6 +103,17 @@ public final class ServerProcess: Sendable {
         return (Int(response.status.code), response.body.map { String(buffer: $0) } ?? "")
     }
 
+    /// Sends a request with any headers and a binary body; returns status, headers and body bytes.
+    public func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields = [:], body: Data? = nil) async throws
+        -> (status: Int, headers: HTTPFields, body: Data) {
+        let request = TestClient.Request(path, method: method, authority: "127.0.0.1:\(port)", headers: headers,
+                                         body: body.map { ByteBuffer(bytes: $0) })
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30))) { client in
+            try await client.execute(request)
+        }
+        return (Int(response.status.code), response.headers, response.body.map { Data($0.readableBytesView) } ?? Data())
+    }
+
     public func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }

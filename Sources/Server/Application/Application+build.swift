@@ -29,6 +29,9 @@ public func buildApplication(
     site.addProjectRoutes(to: router)
     site.addCollectionRoutes(to: router)
     site.addAPIRoutes(to: router)
+    site.addSubmissionRecordRoutes(to: router)
+    site.addAppUserRoutes(to: router)
+    site.addOpenRosaRoutes(to: router)
 
     return Application(
         router: router,

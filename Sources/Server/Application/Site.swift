@@ -11,6 +11,8 @@ struct Site: Sendable {
     let views: Views
     let configuration: ServerConfiguration
     let stylesheet: String
+    /// E-mail and password pairs verified recently (OpenRosa Basic authentication).
+    let credentials = VerifiedCredentials()
 
     var hasher: PasswordHasher { PasswordHasher(cost: configuration.passwordCost) }
 

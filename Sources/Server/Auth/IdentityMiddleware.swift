@@ -12,7 +12,9 @@ struct IdentityMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let authorization = request.headers[.authorization] {
+        if let authorization = request.headers[.authorization],
+           !(authorization.lowercased().hasPrefix("basic ") && request.uri.path.hasPrefix("/openrosa/")) {
+            // HTTP Basic is understood only by the OpenRosa routes, which check it themselves (ODK Collect's way).
             guard authorization.lowercased().hasPrefix("bearer ") else {
                 throw APIError(.unauthorized, "Only 'Authorization: Bearer <API token>' is understood.")
             }

@@ -68,7 +68,7 @@ extension Site {
         return fields
     }
 
-    private static func parseParts(_ buffer: ByteBuffer, boundary: String) throws -> [MultipartPart] {
+    static func parseParts(_ buffer: ByteBuffer, boundary: String) throws -> [MultipartPart] {
         final class Collector: @unchecked Sendable {
             var parts: [MultipartPart] = []
             var headers = HTTPHeaders()
@@ -87,7 +87,7 @@ extension Site {
         return collector.parts
     }
 
-    private static func fileName(_ part: MultipartPart) -> String? {
+    static func fileName(_ part: MultipartPart) -> String? {
         guard let disposition = part.headers.first(name: "Content-Disposition") else { return nil }
         for item in disposition.split(separator: ";") {
             let trimmed = item.trimmingCharacters(in: .whitespaces)

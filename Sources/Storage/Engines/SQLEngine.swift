@@ -20,4 +20,12 @@ public enum EngineKind: String, Sendable, CaseIterable {
         case .postgres: "BEGIN"
         }
     }
+
+    /// The column type for byte strings (raw submissions, attachments, media).
+    var bytesType: String {
+        switch self {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
 }

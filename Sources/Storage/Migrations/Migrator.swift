@@ -35,7 +35,7 @@ struct Migrator {
             var ran: [Int] = []
             for migration in migrations.sorted(by: { $0.version < $1.version }) where !done.contains(migration.version) {
                 do {
-                    for statement in migration.statements {
+                    for statement in migration.statements(for: store.engineKind) {
                         try await db.raw(SQLQueryString(statement)).run()
                     }
                 } catch {

@@ -133,6 +133,76 @@ enum Schema {
             )
             """,
         ]),
+        Migration(version: 2, name: "XForms, form media, OpenRosa submissions with attachments, findings and typed values", statements: [
+            // A version's XForm (what ODK Collect downloads) and the full form model it was made
+            // from; nullable, because versions uploaded before this migration have neither.
+            "ALTER TABLE form_versions ADD COLUMN xform TEXT",
+            "ALTER TABLE form_versions ADD COLUMN xform_md5 TEXT",
+            "ALTER TABLE form_versions ADD COLUMN form_definition TEXT",
+            """
+            CREATE TABLE form_media (
+                form_version_id TEXT NOT NULL REFERENCES form_versions(id),
+                name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                content \(Migration.bytes) NOT NULL,
+                md5 TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (form_version_id, name)
+            )
+            """,
+            // OpenRosa submissions keep their XML byte for byte in raw_xml (payload stays '').
+            "ALTER TABLE submissions ADD COLUMN raw_xml \(Migration.bytes)",
+            "ALTER TABLE submissions ADD COLUMN content_digest TEXT",
+            "ALTER TABLE submissions ADD COLUMN deprecated_id TEXT",
+            "ALTER TABLE submissions ADD COLUMN replaces_id TEXT REFERENCES submissions(id)",
+            "ALTER TABLE submissions ADD COLUMN app_user_id TEXT",
+            """
+            CREATE TABLE submission_attachments (
+                submission_id TEXT NOT NULL REFERENCES submissions(id),
+                name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                content \(Migration.bytes) NOT NULL,
+                md5 TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                PRIMARY KEY (submission_id, name)
+            )
+            """,
+            """
+            CREATE TABLE submission_findings (
+                submission_id TEXT NOT NULL REFERENCES submissions(id),
+                position BIGINT NOT NULL,
+                path TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                message TEXT NOT NULL,
+                PRIMARY KEY (submission_id, position)
+            )
+            """,
+            """
+            CREATE TABLE instance_values (
+                submission_id TEXT NOT NULL REFERENCES submissions(id),
+                position BIGINT NOT NULL,
+                record TEXT NOT NULL,
+                parent_position BIGINT,
+                field_path TEXT NOT NULL,
+                xform_type TEXT NOT NULL,
+                text_value TEXT NOT NULL,
+                number_value DOUBLE PRECISION,
+                PRIMARY KEY (submission_id, position)
+            )
+            """,
+            "CREATE INDEX instance_values_by_field ON instance_values (field_path)",
+            """
+            CREATE TABLE app_users (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL REFERENCES projects(id),
+                name TEXT NOT NULL,
+                digest TEXT NOT NULL UNIQUE,
+                created_by TEXT,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            )
+            """,
+        ]),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

@@ -2,7 +2,7 @@ import Forms
 
 /// How a submission reached Counted.
 public enum SubmissionChannel: String, Sendable, Codable {
-    case api, web, demo
+    case api, web, demo, openrosa
 }
 
 /// What the store answers when it has a submission safely on disk.

@@ -110,7 +110,7 @@ extension Store {
         return lists
     }
 
-    private static func columns(_ value: AnswerValue) -> (kind: String, text: String?, integer: Int?) {
+    static func columns(_ value: AnswerValue) -> (kind: String, text: String?, integer: Int?) {
         switch value {
         case .text(let text): ("text", text, nil)
         case .choice(let name): ("choice", name, nil)
