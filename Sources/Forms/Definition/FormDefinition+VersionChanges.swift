@@ -31,7 +31,7 @@ extension FormElementType {
     /// (a `select_one` whose list is renamed still holds one choice name).
     var dataKind: String {
         switch self {
-        case .selectOne, .selectOneFromFile: "select_one"
+        case .selectOne, .selectOneFromFile, .selectOneExternal: "select_one"
         case .selectMultiple, .selectMultipleFromFile: "select_multiple"
         case .calculate, .hidden, .text, .barcode: "text"
         default: xlsFormName.split(separator: " ").first.map(String.init) ?? xlsFormName

@@ -19,7 +19,7 @@ public enum InstanceValueType: String, Sendable, Equatable, Codable, CaseIterabl
         case .range:
             // pyxform makes a range decimal when any of its parameters is not a whole number.
             self = parameters.contains { ["start", "end", "step"].contains($0.name) && $0.value.contains(".") } ? .decimal : .int
-        case .selectOne, .selectOneFromFile: self = .select1
+        case .selectOne, .selectOneFromFile, .selectOneExternal: self = .select1
         case .selectMultiple, .selectMultipleFromFile: self = .select
         case .rank: self = .rank
         case .geopoint: self = .geopoint
