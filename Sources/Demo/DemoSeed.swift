@@ -56,9 +56,13 @@ public enum DemoSeed {
             try await store.setRole(.collector, userID: collector.id, projectID: project.id)
         }
 
-        let questionnaire = try XLSFormCSV.read(DemoQuestionnaire.csv, fileName: DemoQuestionnaire.fileName, fallbackFormID: "work_and_disability")
+        // Read as any upload is, so the demo form is also ready for ODK Collect.
+        let (definition, xform) = try XLSFormFile.convert(Data(DemoQuestionnaire.csv.utf8), fileName: DemoQuestionnaire.fileName,
+                                                          fallbackFormID: "work_and_disability")
+        let questionnaire = Questionnaire(form: definition, fallbackFormID: "work_and_disability")
         let form = try await store.addFormVersion(projectID: project.id, questionnaire: questionnaire, sourceName: DemoQuestionnaire.fileName,
-                                                  source: DemoQuestionnaire.csv, createdBy: owner.id)
+                                                  source: DemoQuestionnaire.csv, createdBy: owner.id,
+                                                  xform: XFormVersion(xform: xform, definition: definition))
         let indicator = DemoQuestionnaire.indicator
         if try await store.indicators(projectID: project.id).contains(where: { $0.code == indicator.code }) == false {
             try indicator.validate(against: questionnaire)

@@ -45,6 +45,40 @@ extension Questionnaire {
     }
 }
 
+extension Questionnaire {
+    /// The questionnaire for any form: the simple one when the browser can collect it, otherwise
+    /// the top-level text, integer and select_one questions (for indicators), marked as needing
+    /// ODK Collect.
+    public init(form: FormDefinition, fallbackFormID: String) {
+        if let simple = Questionnaire(simpleForm: form, fallbackFormID: fallbackFormID) {
+            self = simple
+            return
+        }
+        let plain = form.elements.filter {
+            switch $0.type {
+            case .text, .integer, .selectOne(_, orOther: false): true
+            default: false
+            }
+        }
+        var stripped = form
+        stripped.elements = plain.map { element in
+            var element = element
+            element.relevant = nil
+            element.constraint = nil
+            element.calculation = nil
+            element.defaultValue = nil
+            element.choiceFilter = nil
+            element.required = nil
+            return element
+        }
+        // Cannot fail: only the simple types are left, with no logic.
+        var questionnaire = Questionnaire(simpleForm: stripped, fallbackFormID: fallbackFormID)
+            ?? Questionnaire(formID: fallbackFormID, title: fallbackFormID, version: "1", questions: [], choiceLists: [])
+        questionnaire.needsODKCollect = true
+        self = questionnaire
+    }
+}
+
 extension FormDefinition {
     /// The language people see first: `default_language` when set, else the untranslated
     /// columns, else the first language the form uses.

@@ -11,13 +11,34 @@ public struct Questionnaire: Sendable, Codable, Equatable {
     public var questions: [Question]
     /// Choice lists in the order they first appear on the choices sheet.
     public var choiceLists: [ChoiceList]
+    /// The form uses more than the browser form and the JSON API collect (groups, repeats, logic,
+    /// other types): it is filled in with ODK Collect, and `questions` lists only its top-level
+    /// text, integer and select_one questions, for indicators.
+    public var needsODKCollect: Bool
 
-    public init(formID: String, title: String, version: String, questions: [Question], choiceLists: [ChoiceList]) {
+    public init(formID: String, title: String, version: String, questions: [Question], choiceLists: [ChoiceList],
+                needsODKCollect: Bool = false) {
         self.formID = formID
         self.title = title
         self.version = version
         self.questions = questions
         self.choiceLists = choiceLists
+        self.needsODKCollect = needsODKCollect
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case formID, title, version, questions, choiceLists, needsODKCollect
+    }
+
+    /// Questionnaires stored before `needsODKCollect` existed decode as browser forms.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formID = try container.decode(String.self, forKey: .formID)
+        title = try container.decode(String.self, forKey: .title)
+        version = try container.decode(String.self, forKey: .version)
+        questions = try container.decode([Question].self, forKey: .questions)
+        choiceLists = try container.decode([ChoiceList].self, forKey: .choiceLists)
+        needsODKCollect = try container.decodeIfPresent(Bool.self, forKey: .needsODKCollect) ?? false
     }
 
     /// The question with this name, if the form has one.

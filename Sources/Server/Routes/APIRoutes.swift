@@ -14,7 +14,7 @@ extension Site {
             let scope = try await scope(try context.parameters.require("project"), context: context, api: true)
             try require(.viewProject, in: scope, context: context, api: true)
             let forms = try await store.forms(projectID: scope.project.id)
-            return Self.json(forms.map(FormSummary.init), status: .ok)
+            return Self.json(forms.map { FormSummary($0) }, status: .ok)
         }
 
         api.post("projects/:project/forms") { request, context -> Response in
@@ -23,13 +23,14 @@ extension Site {
             try CSRFProtection.verifyAPI(request, context: context)
             var request = request
             let body = try await request.collectBody(upTo: configuration.maxBodyBytes)
-            let fileName = request.uri.queryParameters["filename"].map(String.init) ?? "questionnaire.csv"
-            guard let text = body.getString(at: body.readerIndex, length: body.readableBytes), !text.isEmpty else {
-                throw APIError(.badRequest, "Send the XLSForm CSV file as the request body (Content-Type: text/csv).")
+            let isWorkbook = (request.headers[.contentType] ?? "").lowercased().contains("spreadsheetml")
+            let fileName = request.uri.queryParameters["filename"].map(String.init) ?? (isWorkbook ? "questionnaire.xlsx" : "questionnaire.csv")
+            guard body.readableBytes > 0 else {
+                throw APIError(.badRequest, "Send the XLSForm file as the request body (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for .xlsx, text/csv for CSV).")
             }
             do {
-                let form = try await addQuestionnaire(text, fileName: fileName, scope: scope, user: context.identity)
-                return Self.json(FormSummary(form), status: .created)
+                let (form, warnings) = try await addQuestionnaire(Data(buffer: body), fileName: fileName, scope: scope, user: context.identity)
+                return Self.json(FormSummary(form, warnings: warnings), status: .created)
             } catch let error as FormDefinitionError {
                 throw APIError(.unprocessableContent, "The questionnaire \(fileName) has \(error.problems.count) problem(s); nothing was stored.",
                                problems: error.problems.map { APIProblem(file: $0.file, sheet: $0.sheet, row: $0.row, column: $0.column, message: $0.message) })
@@ -43,6 +44,9 @@ extension Site {
             try require(.submit, in: scope, context: context, api: true)
             try CSRFProtection.verifyAPI(request, context: context)
             let form = try await form(try context.parameters.require("form"), in: scope, api: true)
+            guard !form.questionnaire.needsODKCollect else {
+                throw APIError(.conflict, Self.needsODKCollectMessage(form, project: scope.project))
+            }
             var request = request
             let body = try await request.collectBody(upTo: configuration.maxBodyBytes)
             let data = Data(buffer: body)
@@ -115,15 +119,23 @@ struct FormSummary: Encodable {
     var title: String
     var version: String
     var questions: [Question]
+    /// True when the form is filled in with ODK Collect (OpenRosa) only.
+    var needsODKCollect: Bool
+    /// Only in the answer to an upload: what the author should look at.
+    var warnings: [APIProblem]?
 
-    init(_ form: StoredForm) {
+    init(_ form: StoredForm, warnings: [FormProblem]? = nil) {
         formID = form.formID
         title = form.questionnaire.title
         version = form.questionnaire.version
         questions = form.questionnaire.questions
+        needsODKCollect = form.questionnaire.needsODKCollect
+        self.warnings = warnings?.map { APIProblem(file: $0.file, sheet: $0.sheet, row: $0.row, column: $0.column, message: $0.message) }
     }
 
-    enum CodingKeys: String, CodingKey { case formID = "form_id", title, version, questions }
+    enum CodingKeys: String, CodingKey {
+        case formID = "form_id", title, version, questions, needsODKCollect = "needs_odk_collect", warnings
+    }
 }
 
 /// The API's answer to a stored submission.

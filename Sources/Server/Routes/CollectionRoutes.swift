@@ -11,6 +11,9 @@ extension Site {
             let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
             try require(.submit, in: scope, context: context, api: false)
             let form = try await form(try context.parameters.require("form"), in: scope, api: false)
+            guard !form.questionnaire.needsODKCollect else {
+                throw PageError(.conflict, Self.needsODKCollectMessage(form, project: scope.project))
+            }
             let saved = request.uri.queryParameters["saved"] != nil
             return fillPage(form, scope: scope, context: context, notice: saved ? "Thank you: the submission is saved. You can fill in the next one." : nil)
         }
@@ -19,6 +22,9 @@ extension Site {
             let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
             try require(.submit, in: scope, context: context, api: false)
             let form = try await form(try context.parameters.require("form"), in: scope, api: false)
+            guard !form.questionnaire.needsODKCollect else {
+                throw PageError(.conflict, Self.needsODKCollectMessage(form, project: scope.project))
+            }
             let fields = try await readForm(request, context: context)
             let payload: SubmissionPayload
             do {
@@ -31,6 +37,12 @@ extension Site {
             _ = try await store.storeSubmission(form: form, payload: payload, raw: raw, channel: .web, submittedBy: context.identity?.id)
             return Response.redirect(to: "/projects/\(scope.project.slug)/forms/\(form.formID)/fill?saved=1", type: .normal)
         }
+    }
+
+    /// Why a form cannot be filled in here, and where to fill it in instead.
+    static func needsODKCollectMessage(_ form: StoredForm, project: Project) -> String {
+        "The questionnaire '\(form.questionnaire.title)' uses what only ODK Collect or KoboCollect fill in (groups, repeats, logic or other question types). "
+            + "In the app's server settings, enter this server's address followed by /openrosa/\(project.slug), and sign in as a project member."
     }
 
     func fillPage(_ form: StoredForm, scope: ProjectScope, context: CountedRequestContext, entered: FormFields? = nil,

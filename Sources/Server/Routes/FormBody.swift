@@ -13,7 +13,8 @@ struct FormFields: Sendable {
 /// A file sent with a multipart form.
 struct UploadedFile: Sendable {
     var fileName: String
-    var text: String
+    /// The bytes as sent (an .xlsx is binary).
+    var data: Data
 }
 
 extension Site {
@@ -58,11 +59,10 @@ extension Site {
         var fields = FormFields(pairs: [])
         for part in parts {
             guard let name = part.name else { continue }
-            let text = String(buffer: part.body)
             if let fileName = Self.fileName(part) {
-                fields.files[name] = UploadedFile(fileName: fileName, text: text)
+                fields.files[name] = UploadedFile(fileName: fileName, data: Data(buffer: part.body))
             } else {
-                fields.pairs.append((name, text))
+                fields.pairs.append((name, String(buffer: part.body)))
             }
         }
         return fields

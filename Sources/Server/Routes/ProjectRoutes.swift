@@ -42,12 +42,17 @@ extension Site {
             let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
             try require(.manageForms, in: scope, context: context, api: false)
             let fields = try await readForm(request, context: context)
-            guard let file = fields.files["file"], !file.text.isEmpty else {
-                return try await workspace(scope, context: context, formErrors: ["Choose an XLSForm CSV file to upload."], status: .unprocessableContent)
+            guard let file = fields.files["file"], !file.data.isEmpty else {
+                return try await workspace(scope, context: context, formErrors: ["Choose an XLSForm file (.xlsx or .csv) to upload."], status: .unprocessableContent)
             }
             do {
-                let form = try await addQuestionnaire(file.text, fileName: file.fileName, scope: scope, user: context.identity)
-                return Response.redirect(to: "/projects/\(scope.project.slug)?notice=" + Self.query("Questionnaire '\(form.questionnaire.title)' (version \(form.questionnaire.version)) is ready."), type: .normal)
+                let (form, warnings) = try await addQuestionnaire(file.data, fileName: file.fileName, scope: scope, user: context.identity)
+                var notice = "Questionnaire '\(form.questionnaire.title)' (version \(form.questionnaire.version)) is ready."
+                if !warnings.isEmpty {
+                    notice += " Check \(warnings.count == 1 ? "this warning" : "these \(warnings.count) warnings"): "
+                        + warnings.map(\.description).joined(separator: " ")
+                }
+                return Response.redirect(to: "/projects/\(scope.project.slug)?notice=" + Self.query(notice), type: .normal)
             } catch let error as FormDefinitionError {
                 return try await workspace(scope, context: context, formErrors: error.problems.map(\.description), status: .unprocessableContent)
             } catch let error as StorageError {
@@ -145,12 +150,24 @@ extension Site {
         return project
     }
 
-    /// Reads an uploaded XLSForm CSV and stores it as a new version of its form.
-    func addQuestionnaire(_ text: String, fileName: String, scope: ProjectScope, user: User?) async throws -> StoredForm {
+    /// Reads an uploaded XLSForm (.xlsx or CSV), writes its XForm for ODK Collect, and stores
+    /// both as a new version of its form. Warnings (the reader's, and questions whose type changed
+    /// since the previous version) come back with the stored form; they never stop an upload.
+    func addQuestionnaire(_ data: Data, fileName: String, scope: ProjectScope, user: User?) async throws -> (form: StoredForm, warnings: [FormProblem]) {
         let fallback = Self.formID(fromFileName: fileName)
-        let questionnaire = try XLSFormCSV.read(text, fileName: fileName, fallbackFormID: fallback)
-        return try await store.addFormVersion(projectID: scope.project.id, questionnaire: questionnaire,
-                                              sourceName: fileName, source: text, createdBy: user?.id)
+        let (definition, xform) = try XLSFormFile.convert(data, fileName: fileName, fallbackFormID: fallback)
+        let questionnaire = Questionnaire(form: definition, fallbackFormID: fallback)
+        var warnings = definition.warnings
+        if let previous = try await store.latestFormDefinition(projectID: scope.project.id, formID: questionnaire.formID),
+           previous.settings.version != definition.settings.version {
+            warnings += definition.typeChanges(since: previous, fileName: fileName)
+        }
+        // The source column is text: CSV is kept as written, a workbook as base64.
+        let source = fileName.lowercased().hasSuffix(".csv") ? String(decoding: data, as: UTF8.self) : data.base64EncodedString()
+        let form = try await store.addFormVersion(
+            projectID: scope.project.id, questionnaire: questionnaire, sourceName: fileName, source: source, createdBy: user?.id,
+            xform: XFormVersion(xform: xform, definition: definition))
+        return (form, warnings)
     }
 
     func saveIndicator(_ indicator: ProportionIndicator, scope: ProjectScope, user: User?, api: Bool) async throws {

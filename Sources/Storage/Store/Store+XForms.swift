@@ -48,6 +48,19 @@ extension Store {
         }
     }
 
+    /// The full model of the newest version of a form, when it was stored with one: what a new
+    /// version is compared with.
+    public func latestFormDefinition(projectID: String, formID: String) async throws -> FormDefinition? {
+        try await read { db in
+            guard let row = try await db.raw("""
+                SELECT v.form_definition AS form_definition FROM forms f JOIN form_versions v ON v.form_pk = f.id
+                WHERE f.project_id = \(bind: projectID) AND f.form_id = \(bind: formID)
+                ORDER BY v.position DESC
+                """).first(), let text = try row.decode(column: "form_definition", as: String?.self) else { return nil }
+            return try Self.decode(FormDefinition.self, from: text)
+        }
+    }
+
     /// Whether the project has a form with this ID (in any version).
     public func hasForm(projectID: String, formID: String) async throws -> Bool {
         try await read { db in
