@@ -10,6 +10,9 @@ public struct InstanceFinding: Sendable, Equatable, Codable, CustomStringConvert
         case requiredMissing
         /// A constraint does not hold.
         case constraintFailed
+        /// An answer to a question whose `relevant` (or an enclosing group's) is false: ODK
+        /// Collect would not have sent it. The answer is kept.
+        case notRelevant
         /// A node the form version does not define.
         case unknownNode
         /// A node that is not a repeat appears more than once.

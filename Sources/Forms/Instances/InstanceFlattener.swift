@@ -4,9 +4,10 @@
 /// data: a node the form does not know is kept as an `unknown` value with a finding.
 ///
 /// Checked without expressions: types, choices, `required` when it is a constant ("yes").
-/// Constraints and `required` expressions are checked only when `rules` is given (see
-/// ``InstanceRules``); relevance needs no evaluation here, because devices leave non-relevant
-/// nodes out of the submission, so a missing node with a `relevant` is taken as skipped.
+/// Constraints, relevance and `required` expressions are checked only when `rules` is given (see
+/// ``InstanceRules`` and ``ExpressionInstanceRules``). Devices leave non-relevant nodes out of the
+/// submission, so a missing node with a `relevant` is taken as skipped unless its relevance
+/// evaluates to true; an answer whose relevance (or an enclosing group's) is false is a finding.
 public struct InstanceFlattener: Sendable {
     public var form: FormDefinition
     public var rules: (any InstanceRules)?
@@ -39,7 +40,8 @@ public struct InstanceFlattener: Sendable {
             walk.finding(rootPath + "/meta/instanceID", .metadata,
                          "The submission has no meta/instanceID, so a resend cannot be told from a new record; it is identified by its content.")
         }
-        walk.visit(root, elements: form.elements, path: rootPath, indexed: rootPath, record: rootPath, parent: nil, isRoot: true)
+        walk.visit(root, elements: form.elements, path: rootPath, indexed: rootPath, record: rootPath, parent: nil, isRoot: true,
+                   irrelevant: nil)
         return FlattenedInstance(values: walk.values, findings: walk.findings, attachmentNames: walk.attachments)
     }
 }
@@ -71,8 +73,9 @@ private struct Walk {
 
     /// Visits the children of `node`, which the form describes with `elements`.
     /// `path` has no indices, `indexed` has them (for findings), `record` is the enclosing repeat instance.
+    /// `irrelevant` is the section (and its `relevant`) that makes everything inside not relevant, if any.
     mutating func visit(_ node: InstanceNode, elements: [FormElement], path: String, indexed: String,
-                        record: String, parent: Int?, isRoot: Bool) {
+                        record: String, parent: Int?, isRoot: Bool, irrelevant: Irrelevance?) {
         var byName: [String: FormElement] = [:]
         for element in elements where byName[element.name] == nil { byName[element.name] = element }
         // `select_one x or_other` makes a sibling text node `<name>_other` (pyxform).
@@ -102,24 +105,28 @@ private struct Walk {
             case .repeat:
                 let instancePath = indexed + "/" + child.name + "[\(count)]"
                 let row = add(record: instancePath, parent: parent, path: childPath, type: .repeat, text: "")
-                visit(child, elements: element.children, path: childPath, indexed: instancePath, record: instancePath, parent: row, isRoot: false)
+                visit(child, elements: element.children, path: childPath, indexed: instancePath, record: instancePath, parent: row, isRoot: false,
+                      irrelevant: irrelevant ?? irrelevance(of: element, indexed: instancePath))
             case .group:
                 let groupPath = indexed + "/" + child.name + (count > 1 ? "[\(count)]" : "")
                 if count == 2 { finding(groupPath, .repeatedNode, "The group '\(child.name)' appears more than once; only repeats may.") }
-                visit(child, elements: element.children, path: childPath, indexed: groupPath, record: record, parent: parent, isRoot: false)
+                visit(child, elements: element.children, path: childPath, indexed: groupPath, record: record, parent: parent, isRoot: false,
+                      irrelevant: irrelevant ?? irrelevance(of: element, indexed: groupPath))
             default:
                 let nodePath = indexed + "/" + child.name + (count > 1 ? "[\(count)]" : "")
                 if count == 2 { finding(nodePath, .repeatedNode, "The answer '\(child.name)' appears more than once; every copy is kept.") }
-                answer(child, element: element, path: childPath, indexed: nodePath, record: record, parent: parent)
+                answer(child, element: element, path: childPath, indexed: nodePath, record: record, parent: parent,
+                       irrelevant: irrelevant ?? irrelevance(of: element, indexed: nodePath))
             }
         }
         // Required answers whose node is missing altogether (not merely empty).
-        for element in elements where seen[element.name] == nil {
+        for element in elements where seen[element.name] == nil && irrelevant == nil {
             missing(element, indexed: indexed + "/" + element.name)
         }
     }
 
-    mutating func answer(_ node: InstanceNode, element: FormElement, path: String, indexed: String, record: String, parent: Int?) {
+    mutating func answer(_ node: InstanceNode, element: FormElement, path: String, indexed: String, record: String, parent: Int?,
+                         irrelevant: Irrelevance?) {
         let type = InstanceValueType(element.type, parameters: element.parameters) ?? .string
         if node.hasElementChildren {
             finding(indexed, .unknownNode, "'\(element.name)' should hold a single answer, but contains other elements; they are kept as they are.")
@@ -128,7 +135,7 @@ private struct Walk {
         let text = node.text
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            if isRequired(element, indexed: indexed) {
+            if irrelevant == nil, isRequired(element, indexed: indexed) {
                 finding(indexed, .requiredMissing, requiredMessage(element))
             }
             return
@@ -142,11 +149,10 @@ private struct Walk {
             number = XFormValueSyntax.number(checked, type)
             checkChoices(checked, element: element, type: type, indexed: indexed)
             if type == .binary { attachments.append(checked) }
-            if let constraint = element.constraint, let holds = rules?.holds(constraint, at: indexed, of: element, in: instance), !holds {
-                let message = element.constraintMessage[form.settings.defaultLanguage ?? LocalizedText.untranslated]
-                    ?? element.constraintMessage.texts.first(where: { !$0.value.isEmpty })?.value
-                finding(indexed, .constraintFailed, message.map { "\($0) (constraint: \(constraint))" }
-                        ?? "The answer '\(checked)' does not meet the constraint \(constraint).")
+            if let irrelevant {
+                finding(indexed, .notRelevant, notRelevantMessage(element, checked, irrelevant))
+            } else if let constraint = element.constraint, let holds = rules?.holds(constraint, at: indexed, of: element, in: instance), !holds {
+                finding(indexed, .constraintFailed, constraintMessage(element, checked, constraint))
             }
         }
         _ = add(record: record, parent: parent, path: path, type: type, text: checked, number: number)
@@ -205,7 +211,7 @@ private struct Walk {
     /// Records required answers under an element whose node is absent. A node with a `relevant`
     /// (or inside a group with one) is taken as skipped: devices leave non-relevant nodes out.
     mutating func missing(_ element: FormElement, indexed: String) {
-        guard element.relevant == nil else { return }
+        if let relevant = element.relevant, rules?.holds(relevant, at: indexed, of: element, in: instance) != true { return }
         switch element.type {
         case .repeat, .xmlExternal, .csvExternal: return
         case .group:
@@ -226,9 +232,43 @@ private struct Walk {
         }
     }
 
+    /// What makes `element` not relevant at `indexed`: its own `relevant` when it evaluates to false.
+    func irrelevance(of element: FormElement, indexed: String) -> Irrelevance? {
+        guard let relevant = element.relevant, rules?.holds(relevant, at: indexed, of: element, in: instance) == false else { return nil }
+        return Irrelevance(element: element, relevant: relevant)
+    }
+
+    /// "'age' (survey row 4)": the question and where the author wrote it.
+    func describe(_ element: FormElement) -> String {
+        "'\(element.name)'" + (element.row > 0 ? " (survey sheet row \(element.row))" : "")
+    }
+
+    func constraintMessage(_ element: FormElement, _ answer: String, _ constraint: String) -> String {
+        let custom = element.constraintMessage[form.settings.defaultLanguage ?? LocalizedText.untranslated]
+            ?? element.constraintMessage.texts.first(where: { !$0.value.isEmpty })?.value
+        return "The answer '\(answer)' to \(describe(element)) does not meet its constraint \(constraint)"
+            + (custom.map { "; the form says: \"\($0)\"" } ?? ".")
+    }
+
+    func notRelevantMessage(_ element: FormElement, _ answer: String, _ irrelevant: Irrelevance) -> String {
+        let reason = irrelevant.element.name == element.name && irrelevant.element.row == element.row
+            ? "its relevance \(irrelevant.relevant) is false"
+            : "it is inside \(describe(irrelevant.element)), whose relevance \(irrelevant.relevant) is false"
+        return "\(describe(element)) was answered '\(answer)', but \(reason), so ODK Collect would not have asked it; the answer is kept."
+    }
+
     func requiredMessage(_ element: FormElement) -> String {
         let custom = element.requiredMessage.texts.first { !$0.value.isEmpty }?.value
         let label = element.label.texts.first { !$0.value.isEmpty }?.value
-        return custom ?? (label.map { "An answer is required for \"\($0)\"." } ?? "An answer is required for '\(element.name)'.")
+        let base = custom ?? (label.map { "An answer is required for \"\($0)\"." } ?? "An answer is required for '\(element.name)'.")
+        let required = element.required?.trimmingCharacters(in: .whitespaces) ?? ""
+        let isConstant = ["yes", "true", "true()", "1"].contains(required.lowercased())
+        return isConstant ? base : base + " (\(describe(element)) is required when \(required))"
     }
+}
+
+/// The section or question whose `relevant` is false, making what it covers not relevant.
+private struct Irrelevance {
+    var element: FormElement
+    var relevant: String
 }

@@ -1,7 +1,7 @@
 /// The extension point for the rules that need the expression language: constraints, and
-/// `required` or `relevant` written as expressions. The evaluator in `Forms/Expressions`
-/// (being written) will conform to this; until then the flattener runs without one and checks
-/// only what needs no evaluation (types, choices, `required` = yes).
+/// `required` or `relevant` written as expressions. ``ExpressionInstanceRules`` implements it
+/// with the evaluator in `Forms/Expressions`; without rules the flattener checks only what needs
+/// no evaluation (types, choices, `required` = yes).
 ///
 /// Each method answers nil when it cannot decide (an unsupported function, a reference it cannot
 /// resolve); the flattener then records nothing rather than guessing.

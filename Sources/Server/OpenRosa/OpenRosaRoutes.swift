@@ -117,7 +117,7 @@ extension Site {
                 + "this server kept XForms, so it cannot read the submission; nothing was stored. Upload the form again.",
                                 acceptLength: acceptLength)
         }
-        let flattened = InstanceFlattener(form: definition).flatten(instance)
+        let flattened = InstanceFlattener(form: definition, rules: ExpressionInstanceRules(form: definition, now: Date())).flatten(instance)
         let digest = ContentDigest.sha256(upload.xml)
         let submission = OpenRosaSubmission(
             form: version, instanceID: instance.instanceID ?? "sha256:\(digest)", deprecatedID: instance.deprecatedID,

@@ -1,0 +1,74 @@
+/// Where a node is (or would be) in a submitted instance: the chain of element names from the root,
+/// each with its 1-based occurrence among same-named siblings (`/data/people[2]/age`).
+///
+/// A chain rather than a node, so that a node the device left out (not relevant, or missing) still
+/// has a place: `..` and `${name}` are resolved from it as ODK Collect would while filling in.
+struct InstanceLocation: Sendable, Hashable {
+    struct Step: Sendable, Hashable {
+        var name: String
+        var occurrence: Int
+    }
+
+    var steps: [Step]
+
+    init(steps: [Step]) {
+        self.steps = steps
+    }
+
+    /// Reads an index chain as the flattener writes it (`/data/people[2]/child[1]/age`); a step
+    /// without `[n]` is the first of its name. Nil when the text is not such a chain.
+    init?(indexed path: String) {
+        var steps: [Step] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if let open = part.firstIndex(of: "["), part.hasSuffix("]") {
+                guard let occurrence = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), occurrence >= 1 else { return nil }
+                steps.append(Step(name: String(part[..<open]), occurrence: occurrence))
+            } else {
+                steps.append(Step(name: String(part), occurrence: 1))
+            }
+        }
+        guard !steps.isEmpty else { return nil }
+        self.steps = steps
+    }
+
+    var parent: InstanceLocation? {
+        steps.count > 1 ? InstanceLocation(steps: Array(steps.dropLast())) : nil
+    }
+
+    func child(_ name: String, occurrence: Int) -> InstanceLocation {
+        InstanceLocation(steps: steps + [Step(name: name, occurrence: occurrence)])
+    }
+
+    /// The node at this location in the tree under `root`, if the submission has it.
+    func node(in root: InstanceNode) -> InstanceNode? {
+        guard let first = steps.first, first.name == root.name, first.occurrence == 1 else { return nil }
+        var node = root
+        for step in steps.dropFirst() {
+            let named = node.children.filter { $0.name == step.name }
+            guard step.occurrence <= named.count else { return nil }
+            node = named[step.occurrence - 1]
+        }
+        return node
+    }
+
+    /// The locations of the element children of the node here (all of them, or those named `name`).
+    func children(in root: InstanceNode, named name: String?) -> [InstanceLocation] {
+        guard let node = node(in: root) else { return [] }
+        var seen: [String: Int] = [:]
+        var result: [InstanceLocation] = []
+        for child in node.children {
+            let occurrence = (seen[child.name] ?? 0) + 1
+            seen[child.name] = occurrence
+            if name == nil || name == child.name { result.append(self.child(child.name, occurrence: occurrence)) }
+        }
+        return result
+    }
+}
+
+extension InstanceNode {
+    /// XPath's string value of an element: its own text for an answer, the text of every
+    /// descendant in document order for a group.
+    var stringValue: String {
+        children.isEmpty ? text : text.trimmingCharacters(in: .whitespacesAndNewlines) + children.map(\.stringValue).joined()
+    }
+}
