@@ -78,10 +78,11 @@ public struct ExpressionInstanceRules: InstanceRules {
             repeatedAnswers: { name in
                 let resolved = rules.reference(name, from: location, root: root)
                 guard resolved.isNodeSet else { return nil }
-                return resolved.locations.compactMap { $0.node(in: root)?.stringValue }
+                // A question left out of a repeat instance (not relevant) still had a node on the device.
+                return resolved.locations.map { $0.node(in: root)?.stringValue ?? "" }
             },
             pathValues: { text in
-                rules.pathLocations(text, from: location, root: root).compactMap { $0.node(in: root)?.stringValue }
+                rules.pathLocations(text, from: location, root: root).map { $0.node(in: root)?.stringValue ?? "" }
             },
             choiceLabel: { question, choice in rules.choiceLabel(question: question, choice: choice, near: location) },
             unansweredIsEmptyText: true)
@@ -128,7 +129,8 @@ public struct ExpressionInstanceRules: InstanceRules {
             } else {
                 following = false
                 if entry.repeats[offset] { isNodeSet = true }
-                current = isNodeSet
+                // Repeat instances are those submitted; anything else has one node in each.
+                current = entry.repeats[offset]
                     ? current.flatMap { $0.children(in: root, named: stepName) }
                     : current.map { $0.child(stepName, occurrence: 1) }
             }
@@ -169,6 +171,10 @@ public struct ExpressionInstanceRules: InstanceRules {
                 default: selected = from.children(in: root, named: nil)
                 }
                 selected = selected.filter { matches(step.test, $0.steps.last?.name ?? "") }
+                // A question the device left out (not relevant) had an empty node there.
+                if selected.isEmpty, step.axis == .child, case .name(let name) = step.test, let defined = definedChild(localName(name), of: from) {
+                    selected = [defined]
+                }
                 for predicate in step.predicates {
                     guard case .number(let literal) = predicate, let index = Int(literal), index >= 1, index <= selected.count else {
                         selected = []
@@ -181,6 +187,14 @@ public struct ExpressionInstanceRules: InstanceRules {
             current = next
         }
         return current
+    }
+
+    /// The location of the child `name` of `parent` when the form defines it there as a
+    /// question or group (not a repeat, whose instances are only those submitted).
+    private func definedChild(_ name: String, of parent: InstanceLocation) -> InstanceLocation? {
+        let names = parent.steps.dropFirst().map(\.name) + [name]
+        guard let entry = placed.first(where: { $0.names == names }), entry.repeats.last == false else { return nil }
+        return parent.child(name, occurrence: 1)
     }
 
     private func matches(_ test: Expression.NodeTest, _ name: String) -> Bool {

@@ -114,6 +114,10 @@ struct ExpressionInstanceRulesTests {
         #expect(try Self.findings(body(3)) == [:])
         #expect(try Self.findings(body(2)) == ["/household/children_total": .constraintFailed])
         #expect(try Self.findings("<age>40</age><consent>no</consent><children_total>0</children_total>") == [:], "no members: count is 0")
+        let withoutName = "<age>40</age><consent>no</consent><member><min_age>1</min_age><member_age>50</member_age><child/><child/></member>"
+        #expect(try Self.findings(withoutName + "<children_total>2</children_total>") == [:],
+                "a child whose name node was left out still counts, as on the device")
+
     }
 
     @Test("an answer to a question whose selected(${q}, 'x') relevance is false is a finding; the answer is kept")
@@ -165,6 +169,10 @@ struct ExpressionInstanceRulesTests {
         #expect(rules.holds("(", at: "/data/checksum", of: element, in: instance) == nil, "syntax error: undecided")
         #expect(rules.holds("${age} < 5 and . = 'z'", at: "/data/checksum", of: element, in: instance) == true)
         #expect(rules.holds("${age} > 5", at: "/data/checksum", of: element, in: instance) == false)
+        #expect(rules.holds("../consent = '' and count(../consent) = 1", at: "/data/checksum", of: element, in: instance) == true,
+                "a question left out reads as one empty node, as on the device")
+        #expect(rules.holds("count(../member) = 0 and /data/age = 3", at: "/data/checksum", of: element, in: instance) == true)
+
     }
 
     @Test("through the submission path: XML text with namespaces as ODK Collect writes it, parsed, flattened, checked")
