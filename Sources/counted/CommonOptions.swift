@@ -24,8 +24,8 @@ struct LoggingOptions: ParsableArguments {
     var logLevel: String?
 
     /// Sends structured log lines (key=value metadata) to standard error.
-    func bootstrap() throws -> Logger {
-        let text = logLevel ?? Environment.value("COUNTED_LOG_LEVEL") ?? "info"
+    func bootstrap(defaultLevel: String = "info") throws -> Logger {
+        let text = logLevel ?? Environment.value("COUNTED_LOG_LEVEL") ?? defaultLevel
         guard let level = Logger.Level(rawValue: text) else { throw ValidationError("Unknown log level '\(text)'.") }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

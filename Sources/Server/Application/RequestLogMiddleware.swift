@@ -7,7 +7,7 @@ import Logging
 /// the request writes and on the response, and logs one line per request with its outcome.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = CountedRequestContext
-    static let header = HTTPField.Name("X-Request-ID")!
+    static let header = HTTPField.Name.requestID
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context

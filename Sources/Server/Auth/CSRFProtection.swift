@@ -7,7 +7,7 @@ import HummingbirdAuth
 /// every form as `_csrf`, and compared on every post.
 enum CSRFProtection {
     static let fieldName = "_csrf"
-    static let headerName = HTTPField.Name("X-CSRF-Token")!
+    static let headerName = HTTPField.Name.csrfToken
 
     /// The session's token, starting an anonymous session when there is none yet (the sign-in page).
     static func token(for context: CountedRequestContext, sessionHours: Int) -> String {

@@ -71,10 +71,10 @@ extension Site {
     /// The absolute URL of `path` as the client reached this server (a TLS-terminating proxy
     /// tells the scheme and host with X-Forwarded-Proto and X-Forwarded-Host).
     func absoluteURL(_ path: String, request: Request) -> String {
-        let proto = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.split(separator: ",").first
+        let proto = request.headers[.forwardedProto]?.split(separator: ",").first
             .map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0 == "https" || $0 == "http" ? $0 : nil } ?? "http"
-        let host = request.headers[HTTPField.Name("X-Forwarded-Host")!]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
-            ?? request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? "\(configuration.host):\(configuration.port)"
+        let host = request.headers[.forwardedHost]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+            ?? request.head.authority ?? request.headers[.host] ?? "\(configuration.host):\(configuration.port)"
         return "\(proto)://\(host)\(path)"
     }
 }

@@ -7,8 +7,8 @@ import Storage
 /// The XML documents and headers of the OpenRosa protocol (form list, manifest, response
 /// messages), written by hand: they are small and fixed, and ODK Collect reads them strictly.
 enum OpenRosaXML {
-    static let version = HTTPField.Name("X-OpenRosa-Version")!
-    static let acceptContentLength = HTTPField.Name("X-OpenRosa-Accept-Content-Length")!
+    static let version = HTTPField.Name.openRosaVersion
+    static let acceptContentLength = HTTPField.Name.openRosaAcceptContentLength
     static let contentType = "text/xml; charset=utf-8"
 
     /// The headers every OpenRosa answer carries; `acceptLength` tells Collect how large one

@@ -39,6 +39,21 @@ final class PostgresEngine: SQLEngine {
         }
     }
 
+    /// One transaction per call: the pool lets them run side by side.
+    func withTransaction<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withSession { db in
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
     func close() async {
         runner.cancel()
         await runner.value

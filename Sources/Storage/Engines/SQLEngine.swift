@@ -6,20 +6,15 @@ import SQLKit
 protocol SQLEngine: Sendable {
     var kind: EngineKind { get }
     func withSession<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R
+    /// Runs `body` in a transaction and returns only once its writes are committed (durable),
+    /// or throws and keeps none of them. Engines may commit several callers together.
+    func withTransaction<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R
     func close() async
 }
 
-/// The engines, for the few statements that differ between them (how a transaction takes its lock).
+/// The engines, for the few statements that differ between them.
 public enum EngineKind: String, Sendable, CaseIterable {
     case sqlite, postgres
-
-    /// SQLite takes the write lock up front so that two writers never deadlock on an upgrade.
-    var beginTransaction: String {
-        switch self {
-        case .sqlite: "BEGIN IMMEDIATE"
-        case .postgres: "BEGIN"
-        }
-    }
 
     /// The column type for byte strings (raw submissions, attachments, media).
     var bytesType: String {

@@ -82,20 +82,10 @@ public struct Store: Sendable {
         try await engine.withSession(body)
     }
 
-    /// Runs `body` in a transaction: all of its writes are kept, or none.
+    /// Runs `body` in a transaction: all of its writes are kept, or none. It returns only after
+    /// the COMMIT (with SQLite, possibly shared with concurrent callers: group commit).
     func transaction<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
-        let kind = engine.kind
-        return try await engine.withSession { db in
-            try await db.raw(SQLQueryString(kind.beginTransaction)).run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await engine.withTransaction(body)
     }
 
     static func newID() -> String { UUID().uuidString.lowercased() }
