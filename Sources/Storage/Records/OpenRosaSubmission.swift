@@ -32,20 +32,7 @@ public struct OpenRosaSubmission: Sendable {
 }
 
 /// A file sent with a submission (a photo, a recording), kept byte for byte.
-public struct SubmissionAttachment: Sendable, Equatable {
-    public var name: String
-    public var contentType: String
-    public var content: Data
-    /// Lower-case hex MD5 of `content`.
-    public var md5: String
-
-    public init(name: String, contentType: String, content: Data, md5: String) {
-        self.name = name
-        self.contentType = contentType
-        self.content = content
-        self.md5 = md5
-    }
-}
+public typealias SubmissionAttachment = StoredFile
 
 /// What the store did with an OpenRosa submission.
 public struct OpenRosaReceipt: Sendable, Equatable {

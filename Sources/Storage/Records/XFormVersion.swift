@@ -16,20 +16,7 @@ public struct XFormVersion: Sendable, Equatable {
 }
 
 /// A file a form shows or reads (an image, a CSV for `pulldata` …), listed in its media manifest.
-public struct FormMediaFile: Sendable, Equatable {
-    public var name: String
-    public var contentType: String
-    public var content: Data
-    /// Lower-case hex MD5 of `content`, the manifest's hash.
-    public var md5: String
-
-    public init(name: String, contentType: String, content: Data, md5: String) {
-        self.name = name
-        self.contentType = contentType
-        self.content = content
-        self.md5 = md5
-    }
-}
+public typealias FormMediaFile = StoredFile
 
 /// A form version ODK Collect can download: the current version of a form that has an XForm.
 public struct PublishedForm: Sendable, Equatable {
