@@ -12,7 +12,7 @@ struct FormCommand: AsyncParsableCommand {
     struct Convert: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert an XLSForm (.xlsx or .csv) to an ODK XForm.",
-            discussion: "Writes the XForm to OUT (or standard output) and warnings to standard error. If the form has problems, prints each one (file, sheet, row, column) to standard error, writes nothing and exits with status 1.")
+            discussion: "Writes the XForm to OUT (or standard output) and warnings to standard error. A form with an external_choices sheet also gets itemsets.csv beside OUT, as pyxform writes it. If the form has problems, prints each one (file, sheet, row, column) to standard error, writes nothing and exits with status 1.")
 
         @Argument(help: ArgumentHelp("The XLSForm file.", valueName: "FORM.xlsx"))
         var form: String
@@ -41,6 +41,14 @@ struct FormCommand: AsyncParsableCommand {
                     try Data(result.xform.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
                 } catch {
                     throw CommandFailure(message: "\(output): cannot write the XForm (\(error.localizedDescription)).")
+                }
+                if let itemsets = ItemsetsCSV.text(for: result.form) {
+                    let path = URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent(ItemsetsCSV.fileName)
+                    do {
+                        try Data(itemsets.utf8).write(to: path, options: .atomic)
+                    } catch {
+                        throw CommandFailure(message: "\(path.path): cannot write the external choices (\(error.localizedDescription)).")
+                    }
                 }
             } else {
                 print(result.xform, terminator: result.xform.hasSuffix("\n") ? "" : "\n")

@@ -504,3 +504,47 @@ def test_counted_refuses(fixture, request):
         where = f"sheet {expected.sheet}" + (f", row {expected.row}" if expected.row else "")
         pytest.fail(f"errors/{fixture.name}: Counted refused it but no line names {where}; "
                     f"it printed:\n{refused.last_lines()}", pytrace=False)
+
+
+# ----------------------------------------------------------------------------------------
+# itemsets.csv: the external choices file written beside the XForm
+
+EXTERNAL = [f for f in VALID if "| external_choices" in f.read_text(encoding="utf-8")]
+
+
+def test_corpus_has_external_choices():
+    if not EXTERNAL:
+        pytest.fail("no valid fixture has an external_choices sheet", pytrace=False)
+
+
+def read_itemsets(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+@pytest.mark.counted
+@pytest.mark.parametrize("fixture", fixture_params(EXTERNAL))
+def test_counted_writes_itemsets_like_pyxform(fixture, workspace, workbooks, tmp_path):
+    binary = counted_binary()
+    if workbooks[fixture]:
+        pytest.fail(workbooks[fixture], pytrace=False)
+    ours, theirs = tmp_path / "counted", tmp_path / "pyxform"
+    ours.mkdir()
+    theirs.mkdir()
+    for command in ([binary, "form", "convert", str(workspace.xlsx(fixture)), str(ours / "form.xml")],
+                    xls2xform_command() + ["--skip_validate", str(workspace.xlsx(fixture)), str(theirs / "form.xml")]):
+        done = run(command, CONVERT_TIMEOUT)
+        if done.problem or done.returncode != 0:
+            pytest.fail(f"{' '.join(command[:3])} failed on {fixture.name}: {done.problem or done.last_lines()}",
+                        pytrace=False)
+    if not (theirs / "itemsets.csv").exists():
+        pytest.fail(f"pyxform wrote no itemsets.csv for {fixture.name}", pytrace=False)
+    if not (ours / "itemsets.csv").exists():
+        pytest.fail(f"Counted wrote no itemsets.csv beside the XForm of {fixture.name}", pytrace=False)
+    our_header, our_rows = read_itemsets(ours / "itemsets.csv")
+    their_header, their_rows = read_itemsets(theirs / "itemsets.csv")
+    assert sorted(our_header) == sorted(their_header), f"columns differ: {our_header} vs {their_header}"
+    assert our_rows == their_rows, f"rows differ:\n{our_rows}\nvs\n{their_rows}"

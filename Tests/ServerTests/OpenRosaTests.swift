@@ -58,7 +58,14 @@ struct OpenRosaTests {
                 #expect(ok.status == .noContent)
                 #expect(ok.headers[HTTPField.Name("X-OpenRosa-Version")!] == "1.0")
                 #expect(ok.headers[HTTPField.Name("X-OpenRosa-Accept-Content-Length")!] == String(Harness.configuration.maxBodyBytes))
-                #expect(ok.headers[.date] != nil)
+                let date = try #require(ok.headers[.date])
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "GMT")
+                formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+                let sent = try #require(formatter.date(from: date), "an HTTP date: \(date)")
+                #expect(abs(sent.timeIntervalSinceNow) < 120)
+                #expect(formatter.string(from: sent) == date)
             }
             // The cached credentials still follow the password: a wrong one is refused after a right one.
             #expect(try await Self.get(h, "/openrosa/fixture/submission", method: .head, auth: Self.basic(h.fixture.member(.collector).email, "wrong-pass")).status == .unauthorized)

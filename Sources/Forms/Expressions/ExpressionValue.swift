@@ -115,7 +115,8 @@ public enum ExpressionValue: Sendable, Hashable {
 }
 
 extension String {
-    /// Without leading and trailing XPath whitespace (space, tab, carriage return, line feed).
+    /// Without leading and trailing XPath (and XML) whitespace: space, tab, carriage return, line
+    /// feed. Pure Swift, so hot paths such as reading submissions avoid Foundation bridging.
     func trimmingXPathWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })

@@ -12,7 +12,7 @@ import Foundation
 public struct ExpressionInstanceRules: InstanceRules {
     public let form: FormDefinition
     /// The moment `today()` and `now()` read.
-    public let now: Date
+    public private(set) var now: Date
     public let timeZone: TimeZone
     /// Every element, with the names leading to it, for resolving `${name}`.
     private let placed: [PlacedElement]
@@ -46,6 +46,14 @@ public struct ExpressionInstanceRules: InstanceRules {
         self.unparsable = unparsable
     }
 
+    /// The same rules reading `now` as the moment of `today()` and `now()`: a server prepares a
+    /// form version's rules once (parsing every expression) and checks each submission at its own time.
+    public func at(_ now: Date) -> ExpressionInstanceRules {
+        var rules = self
+        rules.now = now
+        return rules
+    }
+
     public func holds(_ expression: String, at path: String, of element: FormElement, in instance: SubmittedInstance) -> Bool? {
         guard let parsed = parse(expression), isSupported(parsed), let location = InstanceLocation(indexed: path) else { return nil }
         let context = context(at: location, root: instance.root)
@@ -70,7 +78,7 @@ public struct ExpressionInstanceRules: InstanceRules {
         let rules = self
         return ExpressionContext(
             now: now, timeZone: timeZone,
-            currentValue: location.node(in: root).map { $0.stringValue.trimmingCharacters(in: .whitespacesAndNewlines) },
+            currentValue: location.node(in: root).map { $0.stringValue.trimmingXPathWhitespace() },
             position: repeatPosition(of: location),
             answer: { name in
                 rules.reference(name, from: location, root: root).locations.first?.node(in: root)?.stringValue

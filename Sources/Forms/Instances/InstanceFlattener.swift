@@ -27,7 +27,7 @@ public struct InstanceFlattener: Sendable {
         if instance.isEncrypted {
             // Only the envelope can be read; the answers are in the encrypted file (an attachment).
             let files = [root.child("encryptedXmlFile")?.text] + (root.child("media")?.children.map(\.text) ?? [])
-            let names = files.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let names = files.compactMap { $0?.trimmingXPathWhitespace() }.filter { !$0.isEmpty }
             return FlattenedInstance(values: [], findings: [InstanceFinding(
                 path: rootPath, kind: .metadata,
                 message: "The submission is encrypted on the device; it is kept as sent, and its answers can be read only with the form's private key.")],
@@ -133,7 +133,7 @@ private struct Walk {
             for child in node.children { unknown(child, path: path + "/" + child.name, indexed: indexed + "/" + child.name, record: record, parent: parent, announce: false) }
         }
         let text = node.text
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingXPathWhitespace()
         guard !trimmed.isEmpty else {
             if irrelevant == nil, isRequired(element, indexed: indexed) {
                 finding(indexed, .requiredMissing, requiredMessage(element))
@@ -191,7 +191,7 @@ private struct Walk {
                 unknown(child, path: path + "/" + child.name, indexed: indexed + "/" + child.name + (count > 1 ? "[\(count)]" : ""),
                         record: record, parent: parent, announce: false)
             }
-        } else if !node.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        } else if !node.text.trimmingXPathWhitespace().isEmpty {
             _ = add(record: record, parent: parent, path: path, type: .unknown, text: node.text)
         }
     }
@@ -199,7 +199,7 @@ private struct Walk {
     /// `meta` (instanceID, deprecatedID, instanceName …) is written by every form; its values are strings.
     mutating func visitMeta(_ node: InstanceNode, path: String, record: String, parent: Int?) {
         for child in node.children {
-            let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = child.text.trimmingXPathWhitespace()
             if child.hasElementChildren {
                 unknown(child, path: path + "/" + child.name, indexed: path + "/" + child.name, record: record, parent: parent, announce: false)
             } else if !text.isEmpty {

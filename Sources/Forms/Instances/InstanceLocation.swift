@@ -69,6 +69,6 @@ extension InstanceNode {
     /// XPath's string value of an element: its own text for an answer, the text of every
     /// descendant in document order for a group.
     var stringValue: String {
-        children.isEmpty ? text : text.trimmingCharacters(in: .whitespacesAndNewlines) + children.map(\.stringValue).joined()
+        children.isEmpty ? text : text.trimmingXPathWhitespace() + children.map(\.stringValue).joined()
     }
 }

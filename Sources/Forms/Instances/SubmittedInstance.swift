@@ -22,15 +22,15 @@ public struct SubmittedInstance: Sendable, Equatable {
     public var instanceName: String?
 
     public init(root: InstanceNode) throws(InstanceError) {
-        guard let formID = root.attribute("id")?.trimmingCharacters(in: .whitespacesAndNewlines), !formID.isEmpty else {
+        guard let formID = root.attribute("id")?.trimmingXPathWhitespace(), !formID.isEmpty else {
             throw .missingFormID(root: root.name)
         }
         self.root = root
         self.formID = formID
-        self.version = root.attribute("version")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.version = root.attribute("version")?.trimmingXPathWhitespace()
         let meta = root.child("meta")
         func metaValue(_ name: String) -> String? {
-            guard let text = meta?.child(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            guard let text = meta?.child(name)?.text.trimmingXPathWhitespace(), !text.isEmpty else { return nil }
             return text
         }
         self.instanceID = metaValue("instanceID")

@@ -31,6 +31,7 @@ public func buildApplication(
     site.addAPIRoutes(to: router)
     site.addSubmissionRecordRoutes(to: router)
     site.addAppUserRoutes(to: router)
+    site.addFormMediaRoutes(to: router)
     site.addOpenRosaRoutes(to: router)
 
     return Application(

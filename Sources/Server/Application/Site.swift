@@ -13,6 +13,8 @@ struct Site: Sendable {
     let stylesheet: String
     /// E-mail and password pairs verified recently (OpenRosa Basic authentication).
     let credentials = VerifiedCredentials()
+    /// Form versions OpenRosa submissions were recently read against, ready to check the next ones.
+    let formVersions = PreparedFormVersions()
 
     var hasher: PasswordHasher { PasswordHasher(cost: configuration.passwordCost) }
 

@@ -102,25 +102,11 @@ extension Site {
         } catch {
             throw OpenRosaError(status: .badRequest, message: error.description + " Nothing was stored.", acceptLength: acceptLength)
         }
-        let project = collector.project
-        guard try await store.hasForm(projectID: project.id, formID: instance.formID) else {
-            throw OpenRosaError(status: .notFound, message: "The project '\(project.slug)' has no form '\(instance.formID)'; nothing was stored. "
-                + "Download the project's forms again in ODK Collect.", acceptLength: acceptLength)
-        }
-        let versionText = instance.version ?? ""
-        guard let version = try await store.formVersion(projectID: project.id, formID: instance.formID, version: versionText) else {
-            throw OpenRosaError(status: .badRequest, message: "The form '\(instance.formID)' has no version '\(versionText)' on this server; "
-                + "nothing was stored. Download the form again in ODK Collect.", acceptLength: acceptLength)
-        }
-        guard let definition = version.definition else {
-            throw OpenRosaError(status: .badRequest, message: "Version '\(versionText)' of the form '\(instance.formID)' was uploaded before "
-                + "this server kept XForms, so it cannot read the submission; nothing was stored. Upload the form again.",
-                                acceptLength: acceptLength)
-        }
-        let flattened = InstanceFlattener(form: definition, rules: ExpressionInstanceRules(form: definition, now: Date())).flatten(instance)
+        let version = try await preparedVersion(of: instance, in: collector.project)
+        let flattened = InstanceFlattener(form: version.definition, rules: version.rules.at(Date())).flatten(instance)
         let digest = ContentDigest.sha256(upload.xml)
         let submission = OpenRosaSubmission(
-            form: version, instanceID: instance.instanceID ?? "sha256:\(digest)", deprecatedID: instance.deprecatedID,
+            form: version.record, instanceID: instance.instanceID ?? "sha256:\(digest)", deprecatedID: instance.deprecatedID,
             raw: upload.xml, contentDigest: digest, flattened: flattened, attachments: upload.attachments,
             submittedBy: collector.user?.id, appUserID: collector.appUser?.id)
         let receipt: OpenRosaReceipt
@@ -134,5 +120,27 @@ extension Site {
             ? "This submission was already received" + (receipt.attachmentsAdded > 0 ? "; \(receipt.attachmentsAdded) more attachment(s) were added." : ".")
             : "Submission received" + (flattened.findings.isEmpty ? "." : ", with \(flattened.findings.count) finding(s) for review.")
         return xmlResponse(OpenRosaXML.message(message, nature: "submit_success"), status: .created)
+    }
+
+    /// The form version a submission names, prepared once per process (see `PreparedFormVersions`).
+    private func preparedVersion(of instance: SubmittedInstance, in project: Project) async throws -> PreparedFormVersion {
+        let versionText = instance.version ?? ""
+        if let prepared = formVersions.version(projectID: project.id, formID: instance.formID, version: versionText) { return prepared }
+        guard let version = try await store.formVersion(projectID: project.id, formID: instance.formID, version: versionText) else {
+            guard try await store.hasForm(projectID: project.id, formID: instance.formID) else {
+                throw OpenRosaError(status: .notFound, message: "The project '\(project.slug)' has no form '\(instance.formID)'; nothing was stored. "
+                    + "Download the project's forms again in ODK Collect.", acceptLength: acceptLength)
+            }
+            throw OpenRosaError(status: .badRequest, message: "The form '\(instance.formID)' has no version '\(versionText)' on this server; "
+                + "nothing was stored. Download the form again in ODK Collect.", acceptLength: acceptLength)
+        }
+        guard let definition = version.definition else {
+            throw OpenRosaError(status: .badRequest, message: "Version '\(versionText)' of the form '\(instance.formID)' was uploaded before "
+                + "this server kept XForms, so it cannot read the submission; nothing was stored. Upload the form again.",
+                                acceptLength: acceptLength)
+        }
+        let prepared = PreparedFormVersion(record: version, definition: definition)
+        formVersions.remember(prepared)
+        return prepared
     }
 }

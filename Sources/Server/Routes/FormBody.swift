@@ -6,6 +6,8 @@ import MultipartKit
 struct FormFields: Sendable {
     var pairs: [(String, String)]
     var files: [String: UploadedFile] = [:]
+    /// Every file in the order sent, with its field name (a `multiple` file input sends several).
+    var uploads: [(field: String, file: UploadedFile)] = []
 
     subscript(name: String) -> String? { pairs.last(where: { $0.0 == name })?.1 }
 }
@@ -60,7 +62,9 @@ extension Site {
         for part in parts {
             guard let name = part.name else { continue }
             if let fileName = Self.fileName(part) {
-                fields.files[name] = UploadedFile(fileName: fileName, data: Data(buffer: part.body))
+                let file = UploadedFile(fileName: fileName, data: Data(buffer: part.body))
+                fields.files[name] = file
+                fields.uploads.append((name, file))
             } else {
                 fields.pairs.append((name, String(buffer: part.body)))
             }

@@ -164,9 +164,13 @@ extension Site {
         }
         // The source column is text: CSV is kept as written, a workbook as base64.
         let source = fileName.lowercased().hasSuffix(".csv") ? String(decoding: data, as: UTF8.self) : data.base64EncodedString()
+        // External choices travel as itemsets.csv, written here as pyxform writes it beside the XForm.
+        let itemsets = ItemsetsCSV.text(for: definition).map { text in
+            FormMediaFile(name: ItemsetsCSV.fileName, contentType: "text/csv", content: Data(text.utf8), md5: ContentDigest.md5(Data(text.utf8)))
+        }
         let form = try await store.addFormVersion(
             projectID: scope.project.id, questionnaire: questionnaire, sourceName: fileName, source: source, createdBy: user?.id,
-            xform: XFormVersion(xform: xform, definition: definition))
+            xform: XFormVersion(xform: xform, definition: definition, media: itemsets.map { [$0] } ?? []))
         return (form, warnings)
     }
 
@@ -192,7 +196,11 @@ extension Site {
         let forms = try await store.forms(projectID: project.id)
         var formValues: [[String: Any]] = []
         for form in forms {
+            let media = try await store.publishedForm(projectID: project.id, formID: form.formID).map(FormMediaStatus.list) ?? []
+            let missing = media.filter { $0.expected && !$0.uploaded }.map(\.name)
             formValues.append([
+                "hasMedia": !media.isEmpty, "mediaMissing": missing.joined(separator: ", "), "hasMissingMedia": !missing.isEmpty,
+                "mediaUploaded": media.filter(\.uploaded).map(\.name).joined(separator: ", "),
                 "formID": form.formID, "title": form.questionnaire.title, "version": form.questionnaire.version,
                 "questionCount": form.questionnaire.questions.filter { $0.type != .note }.count,
                 "submissionCount": try await store.submissionCount(formPK: form.id),

@@ -53,6 +53,10 @@ public struct PublishedForm: Sendable, Equatable {
 
 /// A stored version of a form as submissions name it (`version` attribute), with the model
 /// they are read against; `definition` is nil for versions uploaded before XForms were kept.
+/// `questionnaire` is the flat model whose top-level answers indicators read.
+///
+/// Once a version has its `definition`, nothing about it changes any more, so a server process
+/// may keep the record (and what it prepared from it) for as long as it runs.
 public struct FormVersionRecord: Sendable, Equatable {
     public var formPK: String
     public var projectID: String
@@ -60,13 +64,16 @@ public struct FormVersionRecord: Sendable, Equatable {
     public var versionID: String
     public var version: String
     public var definition: FormDefinition?
+    public var questionnaire: Questionnaire?
 
-    public init(formPK: String, projectID: String, formID: String, versionID: String, version: String, definition: FormDefinition?) {
+    public init(formPK: String, projectID: String, formID: String, versionID: String, version: String, definition: FormDefinition?,
+                questionnaire: Questionnaire? = nil) {
         self.formPK = formPK
         self.projectID = projectID
         self.formID = formID
         self.versionID = versionID
         self.version = version
         self.definition = definition
+        self.questionnaire = questionnaire
     }
 }

@@ -36,15 +36,13 @@ extension Store {
             let stored = Set(try await db.raw("SELECT name FROM submission_attachments WHERE submission_id = \(bind: existing.id)").all()
                 .map { try $0.decode(column: "name", as: String.self) })
             let new = submission.attachments.filter { !stored.contains($0.name) }
-            var findingPosition = try await db.raw("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM submission_findings WHERE submission_id = \(bind: existing.id)")
+            let firstPosition = try await db.raw("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM submission_findings WHERE submission_id = \(bind: existing.id)")
                 .first()?.decode(column: "next", as: Int.self) ?? 0
             for attachment in uniqueByName(new) {
                 try await insert(db, attachment: attachment, submissionID: existing.id)
-                if !expected.contains(attachment.name) {
-                    try await insert(db, finding: unexpected(attachment), position: findingPosition, submissionID: existing.id)
-                    findingPosition += 1
-                }
             }
+            try await insert(db, findings: uniqueByName(new).filter { !expected.contains($0.name) }.map(unexpected), from: firstPosition,
+                             submissionID: existing.id)
             if !new.isEmpty {
                 try await audit(db, actorID: submission.submittedBy, projectID: form.projectID, action: "submission.attachments.added",
                                 subject: "\(form.formID) \(submission.instanceID): \(new.map(\.name).joined(separator: ", "))")
@@ -88,19 +86,8 @@ extension Store {
             try await insert.run()
         }
         // The answers indicators read (the web-form model's top-level questions), as for JSON submissions.
-        if let row = try await db.raw("SELECT definition FROM form_versions WHERE id = \(bind: form.versionID)").first() {
-            let questionnaire = try decode(Questionnaire.self, from: try row.decode(column: "definition", as: String.self))
-            for (position, answer) in questionnaire.answers(from: submission.flattened.values).enumerated() {
-                let (kind, text, integer) = columns(answer.value)
-                try await db.raw("""
-                    INSERT INTO answers (submission_id, position, field, kind, text_value, integer_value)
-                    VALUES (\(bind: id), \(bind: position), \(bind: answer.field), \(bind: kind), \(bind: text), \(bind: integer))
-                    """).run()
-            }
-        }
-        for (position, finding) in findings.enumerated() {
-            try await insert(db, finding: finding, position: position, submissionID: id)
-        }
+        try await insert(db, answers: submission.form.questionnaire?.answers(from: submission.flattened.values) ?? [], submissionID: id)
+        try await insert(db, findings: findings, from: 0, submissionID: id)
         for attachment in attachments {
             try await insert(db, attachment: attachment, submissionID: id)
         }
@@ -125,11 +112,16 @@ extension Store {
             """).run()
     }
 
-    private static func insert(_ db: any SQLDatabase, finding: InstanceFinding, position: Int, submissionID: String) async throws {
-        try await db.raw("""
-            INSERT INTO submission_findings (submission_id, position, path, kind, message)
-            VALUES (\(bind: submissionID), \(bind: position), \(bind: finding.path), \(bind: finding.kind.rawValue), \(bind: finding.message))
-            """).run()
+    /// Findings numbered from `first`, in one statement per 200.
+    private static func insert(_ db: any SQLDatabase, findings: [InstanceFinding], from first: Int, submissionID: String) async throws {
+        for chunk in chunks(Array(findings.enumerated()), of: 200) {
+            let insert = db.insert(into: "submission_findings").columns("submission_id", "position", "path", "kind", "message")
+            for (offset, finding) in chunk {
+                insert.values([SQLBind(submissionID), SQLBind(first + offset), SQLBind(finding.path), SQLBind(finding.kind.rawValue),
+                               SQLBind(finding.message)] as [any SQLExpression])
+            }
+            try await insert.run()
+        }
     }
 
     private static func unexpected(_ attachment: SubmissionAttachment) -> InstanceFinding {
@@ -141,10 +133,6 @@ extension Store {
     private static func uniqueByName(_ attachments: [SubmissionAttachment]) -> [SubmissionAttachment] {
         var seen = Set<String>()
         return attachments.filter { seen.insert($0.name).inserted }
-    }
-
-    private static func chunks<T>(_ items: [T], of size: Int) -> [ArraySlice<T>] {
-        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
     }
 
     // MARK: Reading

@@ -20,13 +20,7 @@ extension Store {
                     VALUES (\(bind: id), \(bind: form.projectID), \(bind: form.id), \(bind: form.versionID), \(bind: instanceID),
                             \(bind: channel.rawValue), \(bind: submittedBy), \(bind: Timestamp.now()), \(bind: raw))
                     """).run()
-                for (position, answer) in payload.answers.enumerated() {
-                    let (kind, text, integer) = Self.columns(answer.value)
-                    try await db.raw("""
-                        INSERT INTO answers (submission_id, position, field, kind, text_value, integer_value)
-                        VALUES (\(bind: id), \(bind: position), \(bind: answer.field), \(bind: kind), \(bind: text), \(bind: integer))
-                        """).run()
-                }
+                try await Self.insert(db, answers: payload.answers, submissionID: id)
                 try await Self.audit(db, actorID: submittedBy, projectID: form.projectID, action: "submission.received",
                                      subject: "\(form.formID) \(instanceID)")
                 return SubmissionReceipt(id: id, instanceID: instanceID, isDuplicate: false)
@@ -108,6 +102,24 @@ extension Store {
             lists[lists.count - 1].answers.append(Answer(field: field, value: value))
         }
         return lists
+    }
+
+    /// The typed answers of a submission, numbered in order, in one statement per 200.
+    static func insert(_ db: any SQLDatabase, answers: [Answer], submissionID: String) async throws {
+        for chunk in chunks(Array(answers.enumerated()), of: 200) {
+            let insert = db.insert(into: "answers").columns("submission_id", "position", "field", "kind", "text_value", "integer_value")
+            for (position, answer) in chunk {
+                let (kind, text, integer) = columns(answer.value)
+                insert.values([SQLBind(submissionID), SQLBind(position), SQLBind(answer.field), SQLBind(kind), SQLBind(text), SQLBind(integer)]
+                              as [any SQLExpression])
+            }
+            try await insert.run()
+        }
+    }
+
+    /// `items` cut into runs of at most `size`, so a multi-row INSERT stays under the engines' bind limits.
+    static func chunks<T>(_ items: [T], of size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
     }
 
     static func columns(_ value: AnswerValue) -> (kind: String, text: String?, integer: Int?) {

@@ -37,14 +37,16 @@ extension Store {
     public func formVersion(projectID: String, formID: String, version: String) async throws -> FormVersionRecord? {
         try await read { db in
             guard let row = try await db.raw("""
-                SELECT f.id AS form_pk, v.id AS version_id, v.version AS version, v.form_definition AS form_definition
+                SELECT f.id AS form_pk, v.id AS version_id, v.version AS version, v.form_definition AS form_definition,
+                       v.definition AS definition
                 FROM forms f JOIN form_versions v ON v.form_pk = f.id
                 WHERE f.project_id = \(bind: projectID) AND f.form_id = \(bind: formID) AND v.version = \(bind: version)
                 """).first() else { return nil }
             return FormVersionRecord(
                 formPK: try row.decode(column: "form_pk", as: String.self), projectID: projectID, formID: formID,
                 versionID: try row.decode(column: "version_id", as: String.self), version: try row.decode(column: "version", as: String.self),
-                definition: try row.decode(column: "form_definition", as: String?.self).map { try Self.decode(FormDefinition.self, from: $0) })
+                definition: try row.decode(column: "form_definition", as: String?.self).map { try Self.decode(FormDefinition.self, from: $0) },
+                questionnaire: try Self.decode(Questionnaire.self, from: try row.decode(column: "definition", as: String.self)))
         }
     }
 
@@ -82,11 +84,20 @@ extension Store {
         }
     }
 
-    /// Adds (or replaces) a media file of a form version.
-    public func addFormMedia(versionID: String, file: FormMediaFile) async throws {
+    /// Adds (or replaces) a media file of a published form version; the audit log says who and
+    /// which file. Collect sees the new MD5 in the manifest and downloads the file again.
+    /// Returns true when a file of that name was replaced.
+    @discardableResult
+    public func addFormMedia(_ form: PublishedForm, projectID: String, file: FormMediaFile, actorID: String? = nil) async throws -> Bool {
         try await transaction { db in
-            try await db.raw("DELETE FROM form_media WHERE form_version_id = \(bind: versionID) AND name = \(bind: file.name)").run()
-            try await Self.insertMedia(db, versionID: versionID, file: file)
+            let replaced = try await db.raw("""
+                SELECT name FROM form_media WHERE form_version_id = \(bind: form.versionID) AND name = \(bind: file.name)
+                """).first() != nil
+            try await db.raw("DELETE FROM form_media WHERE form_version_id = \(bind: form.versionID) AND name = \(bind: file.name)").run()
+            try await Self.insertMedia(db, versionID: form.versionID, file: file)
+            try await Self.audit(db, actorID: actorID, projectID: projectID, action: replaced ? "form.media.replaced" : "form.media.added",
+                                 subject: "\(form.formID) version \(form.version): \(file.name) (\(file.content.count) bytes)")
+            return replaced
         }
     }
 

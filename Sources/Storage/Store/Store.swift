@@ -99,7 +99,9 @@ public struct Store: Sendable {
             return last
         }
         let random = UInt32.random(in: .min ... .max)
-        return String(format: "%016lld-%08x", micros, random)
+        let digits = String(micros)
+        let hex = String(random, radix: 16)
+        return String(repeating: "0", count: max(0, 16 - digits.count)) + digits + "-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     private static let lastArrival = Mutex<Int64>(0)
