@@ -48,7 +48,8 @@ public struct DisclosureControl: Sendable {
         func audit(_ statuses: [CellStatus]) -> DisclosureAudit {
             auditor.audit(
                 view: zip(counts, statuses).map { PublishedCount(count: $0, status: $1) },
-                relations: table.relations)
+                relations: table.relations,
+                trueCounts: counts)
         }
 
         // Step 2: no relation with a single hidden cell.

@@ -17,22 +17,9 @@ enum FeasibleRangePropagation {
     static let maximumPasses = 200
 
     static func ranges(view: [PublishedCount], relations: [AdditiveRelation], minimumCount: Int) -> [FeasibleRange] {
-        var lower = [Int](repeating: 0, count: view.count)
-        var upper = [Int?](repeating: nil, count: view.count)
-        for (cell, count) in view.enumerated() {
-            switch count {
-            case .shown(let value):
-                lower[cell] = value
-                upper[cell] = value
-            case .hidden(.tooFewRespondents):
-                lower[cell] = 1
-                upper[cell] = max(1, minimumCount - 1)
-            case .hidden(.protectsHiddenCell):
-                lower[cell] = max(1, minimumCount)
-            case .hidden(.tableWithheld):
-                lower[cell] = 0
-            }
-        }
+        let starting = view.map { startingRange(of: $0, minimumCount: minimumCount) }
+        var lower = starting.map(\.lower)
+        var upper = starting.map(\.upper)
         let isHidden = view.map { $0.shownValue == nil }
 
         for _ in 0..<maximumPasses {
@@ -82,5 +69,15 @@ enum FeasibleRangePropagation {
             if !changed { break }
         }
         return zip(lower, upper).map { FeasibleRange(lower: $0, upper: $1) }
+    }
+
+    /// What a reader knows of one cell before combining relations.
+    static func startingRange(of count: PublishedCount, minimumCount: Int) -> FeasibleRange {
+        switch count {
+        case .shown(let value): FeasibleRange(lower: value, upper: value)
+        case .hidden(.tooFewRespondents): FeasibleRange(lower: 1, upper: max(1, minimumCount - 1))
+        case .hidden(.protectsHiddenCell): FeasibleRange(lower: max(1, minimumCount), upper: nil)
+        case .hidden(.tableWithheld): FeasibleRange(lower: 0, upper: nil)
+        }
     }
 }

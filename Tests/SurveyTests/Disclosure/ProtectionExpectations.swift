@@ -43,10 +43,25 @@ enum ProtectionExpectations {
                 sourceLocation: sourceLocation)
         if let cap = integerSearchCap {
             let recovered = intruder.integerRecoverableCells(truth: truth, cap: cap)
-            #expect(recovered.isEmpty, "recovered by search: \(recovered.map { table.cells[$0].coordinates })",
+            #expect(recovered.isEmpty, "recovered by search: \(recovered.map { table.cells[$0].coordinates }) in \(describe(protected, truth))",
                     sourceLocation: sourceLocation)
         }
         return protected
+    }
+
+    /// Every cell as "coordinates=n" with its mark, for failure messages.
+    static func describe(_ protected: ProtectedTable, _ truth: [Int]) -> String {
+        zip(protected.cells, truth).map { cell, count in
+            let coordinates = cell.coordinates.map { $0 ?? "*" }.joined(separator: ",")
+            let mark: String
+            switch cell.status {
+            case .published: mark = ""
+            case .suppressed(.tooFewRespondents): mark = "P"
+            case .suppressed(.protectsHiddenCell): mark = "S"
+            case .suppressed(.tableWithheld): mark = "W"
+            }
+            return "\(coordinates)=\(count)\(mark)"
+        }.joined(separator: " ")
     }
 
     /// The statuses of the cells in a relation (line of the table) through `coordinates`.
