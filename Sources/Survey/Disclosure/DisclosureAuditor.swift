@@ -39,10 +39,11 @@ public struct DisclosureAuditor: Sendable {
     }
 
     /// As `audit(view:relations:)`; the protector, which knows the true counts, passes them to skip
-    /// linear programming when it cannot change the answer. If every hidden count lies strictly
-    /// inside its starting range (not 1, not `minimumCount - 1` for "fewer than", not
-    /// `minimumCount` for "protects"), the true table can be moved a little along any direction the
-    /// equations leave free, so a cell is pinned only if the linear check already finds it.
+    /// linear programming where it cannot change the answer. A hidden count strictly inside its
+    /// starting range (not 1 or `minimumCount - 1` for "fewer than", not `minimumCount` for
+    /// "protects") can move a little either way, so the true table can be moved along any direction
+    /// the equations leave free among such cells: a cell is then pinned only if the linear check
+    /// finds it fixed once the cells at the ends of their ranges are held fixed.
     func audit(view: [PublishedCount], relations: [AdditiveRelation], trueCounts: [Int]?) -> DisclosureAudit {
         let hidden = view.indices.filter { view[$0].shownValue == nil }
         guard !hidden.isEmpty else { return DisclosureAudit(findings: []) }
@@ -56,22 +57,25 @@ public struct DisclosureAuditor: Sendable {
         let ranges = FeasibleRangePropagation.ranges(
             view: view, relations: validRelations, minimumCount: rules.minimumCount)
 
-        let undecided = Set(hidden.filter { !determined.contains($0) && !ranges[$0].isSingleValue })
-        var needsLinearProgramming = !undecided.isEmpty
-        if let trueCounts, trueCounts.count == view.count {
-            needsLinearProgramming = needsLinearProgramming && hidden.contains { cell in
+        var candidates = Set(hidden.filter { !determined.contains($0) && !ranges[$0].isSingleValue })
+        if let trueCounts, trueCounts.count == view.count, !candidates.isEmpty {
+            // Hidden cells sitting on an end of their starting range are the only ones whose
+            // movement is restricted near the true table. Holding them fixed, any cell the
+            // equations still leave free can move a little without leaving its range, so it is
+            // not pinned; only the restricted cells and those they fix need linear programming.
+            let restricted = hidden.filter { cell in
                 let start = FeasibleRangePropagation.startingRange(of: view[cell], minimumCount: rules.minimumCount)
                 return trueCounts[cell] == start.lower || trueCounts[cell] == start.upper
             }
+            let movable = hidden.filter { !Set(restricted).contains($0) }
+            let fixedByRestricted = restricted.isEmpty
+                ? []
+                : LinearDeterminacy.determinedCells(hidden: movable, relations: validRelations) ?? Set(movable)
+            candidates = candidates.intersection(Set(restricted).union(fixedByRestricted))
         }
-        let pinned: Set<Int>
-        if needsLinearProgramming {
-            pinned = ExactBoundsCheck.pinnedCells(
-                view: view, relations: validRelations, hidden: hidden, ranges: ranges, candidates: undecided)
-                ?? undecided
-        } else {
-            pinned = []
-        }
+        let pinned = ExactBoundsCheck.pinnedCells(
+            view: view, relations: validRelations, hidden: hidden, ranges: ranges, candidates: candidates)
+            ?? candidates
 
         return DisclosureAudit(findings: hidden.map { cell in
             HiddenCellFinding(

@@ -63,6 +63,37 @@ struct DisclosureAuditorTests {
         #expect(audit.disclosedCells == [1, 2])
     }
 
+    /// Found by the randomised exhaustive search: no single row or column pins anything, but
+    /// rows 1-2 together with column 3 and the grand totals imply a(1,1) + a(2,1) = 4, and with
+    /// "fewer than 3" (at most 2) and "protects" (at least 3) marks that leaves only 1 + 3.
+    /// Relation-by-relation propagation misses it; linear programming does not.
+    @Test func boundsImpliedOnlyByCombinedRelationsAreFound() throws {
+        let table = try CountTableBuilder.table(levels: [["r1", "r2", "r3"], ["c1", "c2", "c3"]], interior: [
+            1, 4, 3,
+            3, 0, 5,
+            1, 5, 3,
+        ])
+        let marks: [[String?]: SuppressionReason] = [
+            ["r1", "c1"]: .tooFewRespondents, ["r3", "c1"]: .tooFewRespondents,
+            ["r1", "c3"]: .protectsHiddenCell, ["r1", nil]: .protectsHiddenCell,
+            ["r2", "c1"]: .protectsHiddenCell, ["r2", "c3"]: .protectsHiddenCell, ["r2", nil]: .protectsHiddenCell,
+            ["r3", "c2"]: .protectsHiddenCell, [nil, "c1"]: .protectsHiddenCell, [nil, "c2"]: .protectsHiddenCell,
+        ]
+        let view = table.cells.map { cell in
+            marks[cell.coordinates].map { PublishedCount.hidden($0) } ?? .shown(cell.count)
+        }
+        let audit = DisclosureAuditor(rules: DisclosureRules(minimumCount: 3)).audit(view: view, relations: table.relations)
+        let r1c1 = try #require(table.index(of: ["r1", "c1"]))
+        let r2c1 = try #require(table.index(of: ["r2", "c1"]))
+        #expect(audit.disclosedCells == [r1c1, r2c1])
+        for cell in [r1c1, r2c1] {
+            let finding = try #require(audit.finding(for: cell))
+            #expect(finding.isPinnedByBounds)
+            #expect(!finding.isDeterminedByRelations)
+            #expect(!finding.feasibleRange.isSingleValue)
+        }
+    }
+
     @Test func nothingHiddenMeansNothingToFind() {
         let audit = auditor.audit(view: [.shown(3), .shown(3)], relations: [AdditiveRelation(total: 0, parts: [1])])
         #expect(audit.findings.isEmpty && audit.isSafe)
@@ -97,6 +128,41 @@ struct DisclosureAuditorTests {
                 #expect(finding.feasibleRange.upper.map { truth <= $0 } ?? true)
             }
         }
+    }
+}
+
+extension DisclosureAuditorTests {
+    /// On small random tables with random (truthfully marked) hide patterns, the auditor reports
+    /// exactly the cells an exhaustive whole-number search can pin: for one- and two-way tables
+    /// nothing missed and nothing invented. For three-way tables it must not invent disclosures.
+    @Test(arguments: [1, 2, 3])
+    func auditorAgreesWithExhaustiveSearch(dimensionCount: Int) throws {
+        var random = SplitMix64(seed: 0xB0B5 + UInt64(dimensionCount))
+        let rules = DisclosureRules(minimumCount: 3)
+        let auditor = DisclosureAuditor(rules: rules)
+        var disclosures = 0
+        for _ in 0..<(dimensionCount == 3 ? 40 : 150) {
+            let sizes = dimensionCount == 1 ? 1...4 : (dimensionCount == 2 ? 1...3 : 1...2)
+            let levels = (0..<dimensionCount).map { _ in CountTableBuilder.levels(Int.random(in: sizes, using: &random)) }
+            let interiorCount = levels.reduce(1) { $0 * $1.count }
+            let interior = (0..<interiorCount).map { _ in Int.random(in: 0...5, using: &random) }
+            let table = try CountTableBuilder.table(levels: levels, interior: interior)
+            let view: [PublishedCount] = table.cells.map { cell in
+                guard cell.count > 0, Int.random(in: 0..<100, using: &random) < 45 else { return .shown(cell.count) }
+                return .hidden(rules.isSensitive(count: cell.count) ? .tooFewRespondents : .protectsHiddenCell)
+            }
+            let found = Set(auditor.audit(view: view, relations: table.relations).disclosedCells)
+            let truth = table.cells.map(\.count)
+            let intruder = TableIntruder(coordinates: table.cells.map(\.coordinates), view: view, minimumCount: rules.minimumCount)
+            let pinned = intruder.integerRecoverableCells(truth: truth, cap: (truth.max() ?? 0) + 5)
+            if dimensionCount < 3 {
+                #expect(found == pinned, "levels \(levels) interior \(interior) view \(view)")
+            } else {
+                #expect(found.isSubset(of: pinned), "levels \(levels) interior \(interior) view \(view)")
+            }
+            disclosures += pinned.count
+        }
+        #expect(disclosures > 0, "the patterns should include recoverable cells")
     }
 }
 
