@@ -99,8 +99,8 @@ struct AdversarialTableTests {
             45, 20, 7,
         ])
         let protected = ProtectionExpectations.protectAndCheck(table)
-        // Three cells on the diagonal already pair up through each other? No: each row and column
-        // holds one of them, which is exactly the single-gap situation, so partners are needed.
+        // Each row and column holds exactly one small cell — a single gap in every line — so
+        // every line needs a second hidden cell.
         for row in rows {
             let line: [[String?]] = columns.map { [row, $0] } + [[row, nil]]
             #expect(ProtectionExpectations.hiddenCount(in: protected, line) >= 2)
@@ -111,10 +111,9 @@ struct AdversarialTableTests {
         }
     }
 
-    /// A staircase: every line has two hidden cells, so the line-by-line rule is satisfied,
-    /// but an intruder can still walk the staircase. Here: hiding (1,1), (1,2), (2,2), (2,3)
-    /// and (3,3) alone would leave (3,3) alone in row 3 — the protector must see it through the
-    /// chain, and the independent intruder checks the whole result.
+    /// A staircase of small cells (1,1), (1,2), (2,2), (2,3), (3,3): rows 1 and 2 and columns 2
+    /// and 3 already hold two each, but (3,3) is alone in row 3 and (1,1) alone in column 1, and
+    /// any partner chosen there must not open a chain of row and column subtractions.
     @Test func staircaseOfSmallCells() throws {
         let table = try CountTableBuilder.table(levels: [rows, columns], interior: [
             2, 3, 40,
