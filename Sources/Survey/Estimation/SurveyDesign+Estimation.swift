@@ -49,26 +49,36 @@ extension SurveyDesign {
         _ linearization: Linearization, variance: Double, membership: [Bool]?, statistic: Statistic,
         interval: IntervalMethod?, confidenceLevel: Double
     ) -> Estimate {
-        let df = degreesOfFreedom(membership: membership)
-        let method = interval ?? Self.defaultInterval(for: statistic)
-        let rows = membership.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? rowCount
+        let isProportion: Bool
+        if case .proportion = statistic { isProportion = true } else { isProportion = false }
+        return assemble(
+            value: linearization.value, variance: variance, sampleSize: linearization.sampleSize,
+            weightedSize: linearization.weightedSize, srsVariance: linearization.simpleRandomSampleVariance,
+            degreesOfFreedom: degreesOfFreedom(membership: membership),
+            rows: membership.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? rowCount,
+            isProportion: isProportion, interval: interval ?? Self.defaultInterval(for: statistic),
+            confidenceLevel: confidenceLevel)
+    }
+
+    /// An ``Estimate`` from its parts: interval, design effect and notes.
+    func assemble(
+        value: Double, variance: Double, sampleSize: Int, weightedSize: Double, srsVariance: Double?,
+        degreesOfFreedom df: Int, rows: Int, isProportion: Bool, interval method: IntervalMethod, confidenceLevel: Double
+    ) -> Estimate {
         var notes = self.notes
-        if linearization.sampleSize == 0 { notes.append(.noData) }
-        let confidence = method.interval(
-            value: linearization.value, variance: variance, degreesOfFreedom: df, rows: rows, level: confidenceLevel)
-        if case .proportion = statistic, linearization.value == 0 || linearization.value == 1 {
-            notes.append(.degenerateProportion)
-        }
+        if sampleSize == 0 { notes.append(.noData) }
+        let confidence = method.interval(value: value, variance: variance, degreesOfFreedom: df, rows: rows, level: confidenceLevel)
+        if isProportion, value == 0 || value == 1 { notes.append(.degenerateProportion) }
         var designEffect: Double?
         var effective: Double?
-        if let srs = linearization.simpleRandomSampleVariance, srs > 0 {
+        if let srs = srsVariance, srs > 0 {
             designEffect = variance / srs
-            if let deff = designEffect, deff > 0 { effective = Double(linearization.sampleSize) / deff }
+            if let deff = designEffect, deff > 0 { effective = Double(sampleSize) / deff }
         }
         return Estimate(
-            value: linearization.value, standardError: variance.squareRoot(), interval: confidence,
-            degreesOfFreedom: df, sampleSize: linearization.sampleSize, weightedSize: linearization.weightedSize,
-            designEffect: designEffect, effectiveSampleSize: effective, notes: notes)
+            value: value, standardError: max(variance, 0).squareRoot(), interval: confidence, degreesOfFreedom: df,
+            sampleSize: sampleSize, weightedSize: weightedSize, designEffect: designEffect,
+            effectiveSampleSize: effective, notes: notes)
     }
 
     static func defaultInterval(for statistic: Statistic) -> IntervalMethod {
