@@ -63,7 +63,7 @@ struct BatchEstimationTests {
             return state >> 33
         }
         var columns: [(name: String, column: TableColumn)] = []
-        columns.append(("stratum", .numbers((0..<rows).map { Double($0 % 10) })))
+        columns.append(("stratum", .numbers((0..<rows).map { Double(($0 / 50) % 10) })))
         columns.append(("psu", .numbers((0..<rows).map { Double($0 / 50) })))
         columns.append(("w", .numbers((0..<rows).map { _ in Double(1 + next() % 5) })))
         for name in ["region", "sex", "age"] {

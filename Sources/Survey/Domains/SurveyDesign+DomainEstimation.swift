@@ -29,35 +29,48 @@ extension SurveyDesign {
 
     /// The domain of each row (nil: a dimension is missing) and each domain's levels, sorted.
     func domainsOfRows(_ dimensions: [String]) throws(EstimationError) -> (domainOfRow: [Int?], levels: [[String]]) {
-        var columns: [TableColumn] = []
+        var codes: [LabelCodes] = []
+        var numeric: [Bool] = []
         for name in dimensions {
             guard let column = table[name] else { throw .missingColumn(name) }
-            columns.append(column)
+            codes.append(LabelCodes(column))
+            numeric.append(column.numbers != nil)
         }
-        var keyOfRow: [[String]?] = Array(repeating: nil, count: rowCount)
-        var distinct: Set<[String]> = []
-        for row in 0..<rowCount {
-            var key: [String] = []
-            var complete = true
-            for column in columns {
-                guard let label = column.label(at: row) else { complete = false; break }
-                key.append(label)
+        // Combine the per-column codes into one integer key per row.
+        var keyOfRow = [Int?](repeating: 0, count: rowCount)
+        var radix = 1
+        for column in codes {
+            let size = max(1, column.labels.count)
+            for row in 0..<rowCount {
+                guard let key = keyOfRow[row] else { continue }
+                guard let code = column.codeOfRow[row] else { keyOfRow[row] = nil; continue }
+                keyOfRow[row] = key + code * radix
             }
-            if complete {
-                keyOfRow[row] = key
-                distinct.insert(key)
+            radix *= size
+        }
+        var keys: [Int] = []
+        var seen = Set<Int>()
+        for key in keyOfRow {
+            if let key, seen.insert(key).inserted { keys.append(key) }
+        }
+        func levels(of key: Int) -> [String] {
+            var remainder = key
+            return codes.map { column in
+                let size = max(1, column.labels.count)
+                defer { remainder /= size }
+                return column.labels[remainder % size]
             }
         }
-        let numeric = columns.map { $0.numbers != nil }
-        let levels = distinct.sorted { first, second in
-            for (index, isNumber) in numeric.enumerated() where first[index] != second[index] {
-                if isNumber, let a = Double(first[index]), let b = Double(second[index]) { return a < b }
-                return first[index] < second[index]
+        let labelled = keys.map { (key: $0, levels: levels(of: $0)) }
+        let sorted = labelled.sorted { first, second in
+            for (index, isNumber) in numeric.enumerated() where first.levels[index] != second.levels[index] {
+                if isNumber, let a = Double(first.levels[index]), let b = Double(second.levels[index]) { return a < b }
+                return first.levels[index] < second.levels[index]
             }
             return false
         }
-        var indexOfLevel: [[String]: Int] = [:]
-        for (index, level) in levels.enumerated() { indexOfLevel[level] = index }
-        return (keyOfRow.map { $0.flatMap { indexOfLevel[$0] } }, levels)
+        var indexOfKey: [Int: Int] = [:]
+        for (index, entry) in sorted.enumerated() { indexOfKey[entry.key] = index }
+        return (keyOfRow.map { $0.flatMap { indexOfKey[$0] } }, sorted.map(\.levels))
     }
 }

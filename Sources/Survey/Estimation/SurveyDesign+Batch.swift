@@ -28,17 +28,8 @@ extension SurveyDesign {
         var layouts: [GroupingLayout] = []
         for grouping in groupings {
             let domains = try domainsOfRows(grouping)
-            var domainOfRow = [Int32](repeating: -1, count: rowCount)
-            var rowsInDomain = Array(repeating: 0, count: domains.levels.count)
-            var memberships: [[Bool]] = Array(repeating: Array(repeating: false, count: rowCount), count: domains.levels.count)
-            for row in 0..<rowCount {
-                if let domain = domains.domainOfRow[row] {
-                    domainOfRow[row] = Int32(domain)
-                    rowsInDomain[domain] += 1
-                    memberships[domain][row] = true
-                }
-            }
-            let df = memberships.map { degreesOfFreedom(membership: $0) }
+            let domainOfRow = domains.domainOfRow.map { Int32($0 ?? -1) }
+            let (df, rowsInDomain) = domainDegreesOfFreedom(domainOfRow: domainOfRow, domainCount: domains.levels.count)
             layouts.append(GroupingLayout(
                 dimensions: grouping, levels: domains.levels, domainOfRow: domainOfRow, degreesOfFreedom: df,
                 rowsInDomain: rowsInDomain))
@@ -47,7 +38,9 @@ extension SurveyDesign {
         let columnsPerIndicator = max(1, layouts.reduce(0) { $0 + $1.levels.count })
         let units = finestVarianceStage.unitCount
         let budget = 16_000_000
-        let perTask = max(1, min(indicators.count, budget / max(1, units * columnsPerIndicator)))
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let balanced = (indicators.count + 2 * cores - 1) / (2 * cores)
+        let perTask = max(1, min(balanced, budget / max(1, units * columnsPerIndicator)))
         let design = self
         let layoutsCopy = layouts
         let results = await withTaskGroup(of: (Int, [IndicatorEstimates]).self) { group in
@@ -67,6 +60,44 @@ extension SurveyDesign {
             return collected.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
         return results
+    }
+
+    /// Degrees of freedom (PSUs minus strata among rows with weight) and row count of each domain,
+    /// in one pass.
+    func domainDegreesOfFreedom(domainOfRow: [Int32], domainCount: Int) -> (degreesOfFreedom: [Int], rows: [Int]) {
+        let stage = stages[0]
+        var units = Array(repeating: 0, count: domainCount)
+        var rows = Array(repeating: 0, count: domainCount)
+        var unitsInDomain: [[Int]] = Array(repeating: [], count: domainCount)
+        // A unit can hold several domains; mark (domain, unit) pairs with a per-domain list.
+        var marked = [Bool](repeating: false, count: stage.unitCount * max(1, domainCount))
+        for row in 0..<rowCount {
+            let domain = Int(domainOfRow[row])
+            if domain < 0 { continue }
+            rows[domain] += 1
+            guard weights[row] != 0 else { continue }
+            let unit = stage.unitOfRow[row]
+            let slot = unit * domainCount + domain
+            if !marked[slot] {
+                marked[slot] = true
+                units[domain] += 1
+                unitsInDomain[domain].append(unit)
+            }
+        }
+        var df = Array(repeating: 0, count: domainCount)
+        var seenGroup = [Int](repeating: -1, count: stage.groupCount)
+        for domain in 0..<domainCount {
+            var groups = 0
+            for unit in unitsInDomain[domain] {
+                let group = stage.groupOfUnit[unit]
+                if seenGroup[group] != domain {
+                    seenGroup[group] = domain
+                    groups += 1
+                }
+            }
+            df[domain] = units[domain] - groups
+        }
+        return (df, rows)
     }
 
     /// One grouping's domains, coded once for all indicators.
@@ -90,54 +121,107 @@ extension SurveyDesign {
                 return columnCount
             })
         }
+        // Flat layout: offset of (indicator, grouping) and each grouping's domain of each row.
+        let groupingCount = layouts.count
+        let flatOffsets = offsets.flatMap { $0 }
+        let domainColumns = layouts.map(\.domainOfRow)
+        // Contiguous copies for the passes: indicator-major values, grouping-major domains.
+        let rows = rowCount
+        let indicatorCount = values.count
+        let flatValues = values.flatMap { $0 }
+        let flatDomains = domainColumns.flatMap { $0 }
+        let rowWeights = weights
+        let stage = finestVarianceStage
+        let unitOfRow = stage.unitOfRow
         // Pass 1: weighted sums per column.
         var weightSum = Array(repeating: 0.0, count: columnCount)
         var valueSum = Array(repeating: 0.0, count: columnCount)
         var squareSum = Array(repeating: 0.0, count: columnCount)
         var counts = Array(repeating: 0, count: columnCount)
-        for row in 0..<rowCount {
-            let w = weights[row]
-            for (indicator, column) in values.enumerated() {
-                let y = column[row]
-                if y.isNaN { continue }
-                for (grouping, layout) in layouts.enumerated() {
-                    let domain = Int(layout.domainOfRow[row])
-                    if domain < 0 { continue }
-                    let index = offsets[indicator][grouping] + domain
-                    weightSum[index] += w
-                    valueSum[index] += w * y
-                    squareSum[index] += w * y * y
-                    if w > 0 { counts[index] += 1 }
+        flatValues.withUnsafeBufferPointer { y in
+            flatDomains.withUnsafeBufferPointer { domains in
+                rowWeights.withUnsafeBufferPointer { w in
+                    flatOffsets.withUnsafeBufferPointer { offsets in
+                        weightSum.withUnsafeMutableBufferPointer { weightSum in
+                            valueSum.withUnsafeMutableBufferPointer { valueSum in
+                                squareSum.withUnsafeMutableBufferPointer { squareSum in
+                                    counts.withUnsafeMutableBufferPointer { counts in
+                                        for indicator in 0..<indicatorCount {
+                                            let valueBase = indicator * rows
+                                            for grouping in 0..<groupingCount {
+                                                let domainBase = grouping * rows
+                                                let offset = offsets[indicator * groupingCount + grouping]
+                                                for row in 0..<rows {
+                                                    let value = y[valueBase + row]
+                                                    let domain = Int(domains[domainBase + row])
+                                                    if value.isNaN || domain < 0 { continue }
+                                                    let weight = w[row]
+                                                    let index = offset + domain
+                                                    weightSum[index] += weight
+                                                    valueSum[index] += weight * value
+                                                    squareSum[index] += weight * value * value
+                                                    if weight > 0 { counts[index] += 1 }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
         var means = Array(repeating: Double.nan, count: columnCount)
+        var scaleOfColumn = Array(repeating: 0.0, count: columnCount)
         for index in 0..<columnCount where weightSum[index] != 0 {
             means[index] = valueSum[index] / weightSum[index]
+            scaleOfColumn[index] = 1 / weightSum[index]
         }
-        // Pass 2: per-unit totals of influence values, and per calibration level.
-        let stage = finestVarianceStage
+        // Pass 2: per-unit totals of influence values.
         var unitTotals = Array(repeating: 0.0, count: stage.unitCount * columnCount)
-        var levelSums = calibration.margins.map { Array(repeating: 0.0, count: $0.levelCount * columnCount) }
-        unitTotals.withUnsafeMutableBufferPointer { totals in
-            for row in 0..<rowCount {
-                let w = weights[row]
-                let base = stage.unitOfRow[row] * columnCount
-                for (indicator, column) in values.enumerated() {
-                    let y = column[row]
-                    if y.isNaN { continue }
-                    for (grouping, layout) in layouts.enumerated() {
-                        let domain = Int(layout.domainOfRow[row])
-                        if domain < 0 { continue }
-                        let index = offsets[indicator][grouping] + domain
-                        let influence = w * (y - means[index]) / weightSum[index]
-                        totals[base + index] += influence
-                        for margin in levelSums.indices {
-                            let level = calibration.margins[margin].levelOfRow[row]
-                            if level >= 0 {
-                                levelSums[margin][level * columnCount + index] += influence * calibration.margins[margin].rowFactor[row]
+        flatValues.withUnsafeBufferPointer { y in
+            flatDomains.withUnsafeBufferPointer { domains in
+                rowWeights.withUnsafeBufferPointer { w in
+                    unitOfRow.withUnsafeBufferPointer { units in
+                        means.withUnsafeBufferPointer { means in
+                            scaleOfColumn.withUnsafeBufferPointer { scales in
+                                unitTotals.withUnsafeMutableBufferPointer { totals in
+                                    for indicator in 0..<indicatorCount {
+                                        let valueBase = indicator * rows
+                                        for grouping in 0..<groupingCount {
+                                            let domainBase = grouping * rows
+                                            let offset = flatOffsets[indicator * groupingCount + grouping]
+                                            for row in 0..<rows {
+                                                let value = y[valueBase + row]
+                                                let domain = Int(domains[domainBase + row])
+                                                if value.isNaN || domain < 0 { continue }
+                                                let index = offset + domain
+                                                totals[units[row] * columnCount + index] += w[row] * (value - means[index]) * scales[index]
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
+                    }
+                }
+            }
+        }
+        // Calibration level sums (only for calibrated designs).
+        var levelSums = calibration.margins.map { Array(repeating: 0.0, count: $0.levelCount * columnCount) }
+        for (margin, calibrationMargin) in calibration.margins.enumerated() {
+            for indicator in 0..<indicatorCount {
+                for grouping in 0..<groupingCount {
+                    let offset = flatOffsets[indicator * groupingCount + grouping]
+                    for row in 0..<rows {
+                        let value = flatValues[indicator * rows + row]
+                        let domain = Int(flatDomains[grouping * rows + row])
+                        let level = calibrationMargin.levelOfRow[row]
+                        if value.isNaN || domain < 0 || level < 0 { continue }
+                        let index = offset + domain
+                        let influence = rowWeights[row] * (value - means[index]) * scaleOfColumn[index]
+                        levelSums[margin][level * columnCount + index] += influence * calibrationMargin.rowFactor[row]
                     }
                 }
             }
