@@ -51,31 +51,6 @@ struct DesignTests {
         #expect(sizes.weights == expectedWeights)
     }
 
-    /// A stratum with one PSU is centred at the grand mean of the PSU totals (R's "adjust"). For
-    /// a mean the grand mean of the influence totals is 0, which R 4.1.1 also uses; the values are
-    /// from R. For a total the grand-mean centring is checked against a hand computation.
-    @Test func lonelyPSUIsAdjustedAndNoted() throws {
-        let data = try Self.table("st,y,w\n1,1,2\n1,2,2\n1,4,2\n2,7,3\n3,3,1\n3,5,1\n")
-        let design = try SurveyDesign(data: data, weights: "w", strata: "st")
-        #expect(design.lonelyStrata == ["2"])
-        let mean = try design.mean("y")
-        #expect(abs(mean.value - 3.909090909090909) < 1e-12)
-        #expect(abs(mean.standardError - 0.98747) < 5e-5)
-        #expect(mean.notes.contains(.lonelyPSU(strata: ["2"])))
-
-        // Total: x = w * y; strata 1 and 3 as usual, stratum 2 centred at sum(x) / 6 PSUs.
-        let x = [2.0, 4, 8, 21, 3, 5]
-        let grandMean = x.reduce(0, +) / 6
-        func within(_ values: [Double]) -> Double {
-            let m = values.reduce(0, +) / Double(values.count)
-            return Double(values.count) / Double(values.count - 1) * values.map { ($0 - m) * ($0 - m) }.reduce(0, +)
-        }
-        let expected = (within([2, 4, 8]) + (21 - grandMean) * (21 - grandMean) + within([3, 5])).squareRoot()
-        let total = try design.total("y")
-        #expect(abs(total.standardError - expected) < 1e-10)
-        #expect(abs(expected - 14.94527) < 1e-5)
-    }
-
     @Test func weightsFromFpcAndEqualWeights() throws {
         let data = try Self.table("y\n1\n2\n3\n")
         let plain = try SurveyDesign(data: data)

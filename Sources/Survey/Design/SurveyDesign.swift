@@ -166,8 +166,14 @@ public struct SurveyDesign: Sendable {
         self.stages = stages
         self.varianceStageCount = varianceStages
         self.calibration = Calibration()
+        var notes: [EstimateNote] = lonely.isEmpty ? [] : [.lonelyPSU(strata: lonely)]
+        for stageIndex in 1..<max(varianceStages, 1) where stageIndex < varianceStages {
+            let stage = stages[stageIndex]
+            let count = (0..<stage.groupCount).filter { stage.unitsInGroup[$0] == 1 && stage.finiteFactor[$0] >= 1e-7 }.count
+            if count > 0 { notes.append(.lonelyUnits(stage: stageIndex + 1, count: count)) }
+        }
         self.lonelyStrata = lonely
-        self.notes = lonely.isEmpty ? [] : [.lonelyPSU(strata: lonely)]
+        self.notes = notes
     }
 
     static func column(_ name: String, in table: SurveyTable) throws(DesignError) -> TableColumn {

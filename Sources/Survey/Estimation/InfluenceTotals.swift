@@ -54,9 +54,15 @@ extension SurveyDesign {
     /// This is the one variance function of the module: calibration residuals first, then one
     /// term per contributing stage: within each group (stratum, or cluster of the stage above),
     /// f * n / (n - 1) * sum of squared deviations of unit totals from their mean, scaled by the
-    /// sampling fractions of the stages above. A group with a single unit contributes
-    /// f * (total - grand mean)^2 at the first stage (lonely PSU "adjust") and nothing at later
-    /// stages; a group whose f is (almost) 0 was taken whole and contributes nothing.
+    /// sampling fractions of the stages above. A group whose f is (almost) 0 was taken whole and
+    /// contributes nothing.
+    ///
+    /// A group with a single sampled unit (a lonely PSU, or a lonely cluster at a later stage)
+    /// contributes f * total^2, its unit total not centred at all: that is what R survey 4.1.1's
+    /// `onestrat` does with `survey.lonely.psu = "adjust"` (it skips the centring sweep), at every
+    /// stage. Its documentation speaks of centring at the grand mean; for a mean, proportion or
+    /// ratio the influence values sum to zero, so the two agree, but for a total the code's zero
+    /// centre gives a larger (more conservative) variance, and we follow the code.
     func covariance(of totals: InfluenceTotals, blocks: [Range<Int>]) -> [[Double]] {
         let count = totals.columnCount
         var unitTotals = totals.unitTotals
@@ -67,14 +73,11 @@ extension SurveyDesign {
         var stageIndex = varianceStageCount - 1
         while stageIndex >= 0 {
             let stage = stages[stageIndex]
-            // Group totals and, for the lonely-PSU centre, the grand total.
             var groupTotals = Array(repeating: 0.0, count: stage.groupCount * count)
-            var grandTotal = Array(repeating: 0.0, count: count)
             for unit in 0..<stage.unitCount {
                 let group = stage.groupOfUnit[unit]
                 for column in 0..<count {
                     groupTotals[group * count + column] += unitTotals[unit * count + column]
-                    grandTotal[column] += unitTotals[unit * count + column]
                 }
             }
             for unit in 0..<stage.unitCount {
@@ -88,12 +91,11 @@ extension SurveyDesign {
                     for column in 0..<count {
                         deviation[column] = unitTotals[unit * count + column] - groupTotals[group * count + column] / Double(sampled)
                     }
-                } else if stageIndex == 0 {
-                    for column in 0..<count {
-                        deviation[column] = unitTotals[unit * count + column] - grandTotal[column] / Double(stage.unitCount)
-                    }
                 } else {
-                    continue
+                    // A lonely unit: R's "adjust" leaves its total uncentred (see the doc comment).
+                    for column in 0..<count {
+                        deviation[column] = unitTotals[unit * count + column]
+                    }
                 }
                 for (blockIndex, block) in blocks.enumerated() {
                     let size = block.count
