@@ -55,7 +55,7 @@ struct BatchEstimationTests {
 
     /// 1,000,000 rows x 40 binary indicators x 3 groupings; run with COUNTED_BENCH=1.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["COUNTED_BENCH"] == "1"))
-    func millionRowsTiming() async throws {
+    func estimateManyMillionRows() async throws {
         let rows = 1_000_000
         var state: UInt64 = 7
         func next() -> UInt64 {

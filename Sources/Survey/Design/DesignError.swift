@@ -23,6 +23,8 @@ public enum DesignError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidPopulation(column: String, level: String, value: Double)
     case rakingDidNotConverge(iterations: Int, change: Double)
     case emptyDesign
+    /// A coded column (``CodedDesign``) has a different number of rows than the weights.
+    case lengthMismatch(column: String, rows: Int, expected: Int)
 
     public var description: String {
         switch self {
@@ -54,6 +56,8 @@ public enum DesignError: Error, Sendable, Hashable, CustomStringConvertible {
             "Raking did not converge after \(iterations) iterations (the weighted counts still changed by \(change))."
         case .emptyDesign:
             "The data has no rows."
+        case .lengthMismatch(let column, let rows, let expected):
+            "Column '\(column)' has \(rows) rows, but the weights have \(expected)."
         }
     }
 }

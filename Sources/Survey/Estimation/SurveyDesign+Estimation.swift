@@ -60,25 +60,15 @@ extension SurveyDesign {
             confidenceLevel: confidenceLevel)
     }
 
-    /// An ``Estimate`` from its parts: interval, design effect and notes.
+    /// An ``Estimate`` from its parts, with this design's notes.
     func assemble(
         value: Double, variance: Double, sampleSize: Int, weightedSize: Double, srsVariance: Double?,
         degreesOfFreedom df: Int, rows: Int, isProportion: Bool, interval method: IntervalMethod, confidenceLevel: Double
     ) -> Estimate {
-        var notes = self.notes
-        if sampleSize == 0 { notes.append(.noData) }
-        let confidence = method.interval(value: value, variance: variance, degreesOfFreedom: df, rows: rows, level: confidenceLevel)
-        if isProportion, value == 0 || value == 1 { notes.append(.degenerateProportion) }
-        var designEffect: Double?
-        var effective: Double?
-        if let srs = srsVariance, srs > 0 {
-            designEffect = variance / srs
-            if let deff = designEffect, deff > 0 { effective = Double(sampleSize) / deff }
-        }
-        return Estimate(
-            value: value, standardError: max(variance, 0).squareRoot(), interval: confidence, degreesOfFreedom: df,
-            sampleSize: sampleSize, weightedSize: weightedSize, designEffect: designEffect,
-            effectiveSampleSize: effective, notes: notes)
+        Estimate.assembled(
+            value: value, variance: variance, sampleSize: sampleSize, weightedSize: weightedSize, srsVariance: srsVariance,
+            degreesOfFreedom: df, rows: rows, isProportion: isProportion, interval: method, confidenceLevel: confidenceLevel,
+            designNotes: notes)
     }
 
     static func defaultInterval(for statistic: Statistic) -> IntervalMethod {
