@@ -56,9 +56,12 @@ struct DomainSumsEstimator: Sendable {
                             let domain = Int(requested.domainOfCell[cellIndex])
                             if domain < 0 { continue }
                             let cell = base.offset + cellIndex
-                            let from = (local * cells + cell) * stride
+                            let from = (local * cells + cell) * 2 * chunk.lanes
                             let to = (psu * domainCount + domain) * stride
-                            for column in 0..<stride { target[to + column] += source[from + column] }
+                            for column in 0..<width {
+                                target[to + column] += source[from + column >> 2][column & 3]
+                                target[to + width + column] += source[from + chunk.lanes + column >> 2][column & 3]
+                            }
                             if chunk.psuWeightedRows[local * cells + cell] > 0 { psuWeighted[psu * domainCount + domain] = true }
                         }
                     }
@@ -72,8 +75,8 @@ struct DomainSumsEstimator: Sendable {
                 let cell = base.offset + cellIndex
                 rows[domain] += chunk.rows[cell]
                 for column in 0..<width {
-                    counts[domain * width + column] += chunk.counts[cell * width + column]
-                    squares[domain * width + column] += chunk.squares[cell * width + column]
+                    counts[domain * width + column] += DomainSums.scalar(chunk.counts, item: cell, lanes: chunk.lanes, column: column)
+                    squares[domain * width + column] += DomainSums.scalar(chunk.squares, item: cell, lanes: chunk.lanes, column: column)
                 }
             }
         }
