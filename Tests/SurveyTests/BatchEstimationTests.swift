@@ -32,6 +32,35 @@ struct BatchEstimationTests {
         }
     }
 
+    /// Totals, ratios and proportions in one batch, against the one-by-one estimator (including
+    /// calibrated and multistage designs).
+    @Test(arguments: ["strat", "clus2", "poststrat_srs"])
+    func totalsRatiosAndProportions(designName: String) async throws {
+        let data = try ReferenceData.loaded.get()
+        let design = try #require(data.designs[designName])
+        let statistics: [Statistic] = [
+            .total("enroll"), .ratio(numerator: "api00", denominator: "api99"), .proportion("awards", level: "Yes"), .mean("meals"),
+        ]
+        let groupings: [[String]] = [[], ["stype"]]
+        let batch = try await design.estimateMany(statistics, groupings: groupings)
+        #expect(batch.map(\.statistic) == statistics.flatMap { [$0, $0] })
+        for result in batch {
+            let single = try design.estimates(result.statistic, by: result.grouping)
+            #expect(single.levels == result.estimates.levels)
+            for (a, b) in zip(result.estimates.estimates, single.estimates) {
+                let label = "\(designName) \(result.statistic) \(result.grouping)"
+                #expect(Self.close(a.value, b.value), "\(label)")
+                #expect(Self.close(a.standardError, b.standardError), "\(label): \(a.standardError) vs \(b.standardError)")
+                #expect(a.degreesOfFreedom == b.degreesOfFreedom)
+                #expect(a.sampleSize == b.sampleSize)
+                #expect(Self.close(a.weightedSize, b.weightedSize))
+                #expect(Self.close(a.designEffect ?? 0, b.designEffect ?? 0), "\(label) deff")
+                #expect(a.interval?.method == b.interval?.method)
+                #expect(a.notes == b.notes)
+            }
+        }
+    }
+
     @Test func crossedDomainsAndContrasts() throws {
         let data = try ReferenceData.loaded.get()
         let design = try #require(data.designs["strat"])

@@ -3,7 +3,9 @@ import Foundation
 /// The estimates of one indicator for every domain of one grouping (an empty grouping: the whole
 /// population, as a single domain).
 public struct IndicatorEstimates: Sendable, Hashable, Codable {
+    /// The (first) column the statistic reads.
     public var indicator: String
+    public var statistic: Statistic
     public var grouping: [String]
     public var estimates: DomainEstimates
 }
@@ -20,11 +22,32 @@ extension SurveyDesign {
     public func estimateMany(
         indicators: [String], groupings: [[String]], interval: IntervalMethod = .wald, confidenceLevel: Double = 0.95
     ) async throws(EstimationError) -> [IndicatorEstimates] {
+        try await estimateMany(indicators.map { .mean($0) }, groupings: groupings, interval: interval, confidenceLevel: confidenceLevel)
+    }
+
+    /// Each statistic (means, proportions, totals, ratios) in every domain of each grouping, with
+    /// covariances within each grouping; ordered by statistic, then grouping.
+    ///
+    /// - Parameter interval: the interval method; by default logit for proportions and a t
+    ///   interval otherwise, as ``estimate(_:in:interval:confidenceLevel:)``.
+    public func estimateMany(
+        _ statistics: [Statistic], groupings: [[String]], interval: IntervalMethod? = nil, confidenceLevel: Double = 0.95
+    ) async throws(EstimationError) -> [IndicatorEstimates] {
         guard confidenceLevel > 0, confidenceLevel < 1 else { throw .invalidConfidenceLevel(confidenceLevel) }
-        var values: [[Double]] = []
-        for name in indicators {
-            values.append(try numbers(name).map { $0 ?? .nan })
+        var values: [BatchColumn] = []
+        for statistic in statistics {
+            let columns = try columns(for: statistic)
+            var numerators = columns.values.map { $0 ?? .nan }
+            let denominators = columns.denominators.map { column in column.map { $0 ?? .nan } }
+            if let denominators {
+                // A ratio leaves out rows missing either column.
+                for row in numerators.indices where denominators[row].isNaN { numerators[row] = .nan }
+            }
+            values.append(BatchColumn(
+                statistic: statistic, kind: columns.kind, values: numerators, denominators: denominators,
+                interval: interval ?? Self.defaultInterval(for: statistic)))
         }
+        let indicators = statistics
         var layouts: [GroupingLayout] = []
         for grouping in groupings {
             let domains = try domainsOfRows(grouping)
@@ -47,11 +70,9 @@ extension SurveyDesign {
             var start = 0
             while start < indicators.count {
                 let range = start..<min(indicators.count, start + perTask)
-                let names = Array(indicators[range])
                 let columns = Array(values[range])
                 group.addTask {
-                    (range.lowerBound, design.estimateBatch(
-                        names: names, values: columns, layouts: layoutsCopy, interval: interval, confidenceLevel: confidenceLevel))
+                    (range.lowerBound, design.estimateBatch(columns, layouts: layoutsCopy, confidenceLevel: confidenceLevel))
                 }
                 start = range.upperBound
             }
@@ -109,13 +130,25 @@ extension SurveyDesign {
         var rowsInDomain: [Int]
     }
 
-    /// Estimates for a few indicators (one task's share).
-    func estimateBatch(
-        names: [String], values: [[Double]], layouts: [GroupingLayout], interval: IntervalMethod, confidenceLevel: Double
-    ) -> [IndicatorEstimates] {
+    /// One statistic's columns, read once for every grouping: values (NaN where missing, and for
+    /// a ratio where the denominator is missing) and a ratio's denominators.
+    struct BatchColumn: Sendable {
+        var statistic: Statistic
+        var kind: StatisticColumns.Kind
+        var values: [Double]
+        var denominators: [Double]?
+        var interval: IntervalMethod
+    }
+
+    /// Estimates for a few statistics (one task's share).
+    ///
+    /// Each statistic is the ratio of sums of w * y and w * x in a domain (x = 1 for a mean; a
+    /// total has no denominator), with influence values w * (y - value * x) / sum(w * x), or
+    /// w * y for a total.
+    func estimateBatch(_ columns: [BatchColumn], layouts: [GroupingLayout], confidenceLevel: Double) -> [IndicatorEstimates] {
         var offsets: [[Int]] = []
         var columnCount = 0
-        for _ in names.indices {
+        for _ in columns.indices {
             offsets.append(layouts.map { layout in
                 defer { columnCount += layout.levels.count }
                 return columnCount
@@ -127,8 +160,17 @@ extension SurveyDesign {
         let domainColumns = layouts.map(\.domainOfRow)
         // Contiguous copies for the passes: indicator-major values, grouping-major domains.
         let rows = rowCount
-        let indicatorCount = values.count
-        let flatValues = values.flatMap { $0 }
+        let indicatorCount = columns.count
+        let flatValues = columns.flatMap(\.values)
+        let denominatorOffsets: [Int] = {
+            var next = 0
+            return columns.map { column in
+                guard column.denominators != nil else { return -1 }
+                defer { next += rows }
+                return next
+            }
+        }()
+        let flatDenominators = columns.flatMap { $0.denominators ?? [] }
         let flatDomains = domainColumns.flatMap { $0 }
         let rowWeights = weights
         let stage = finestVarianceStage
@@ -137,7 +179,9 @@ extension SurveyDesign {
         var weightSum = Array(repeating: 0.0, count: columnCount)
         var valueSum = Array(repeating: 0.0, count: columnCount)
         var squareSum = Array(repeating: 0.0, count: columnCount)
+        var denominatorSum = Array(repeating: 0.0, count: columnCount)
         var counts = Array(repeating: 0, count: columnCount)
+        flatDenominators.withUnsafeBufferPointer { x in
         flatValues.withUnsafeBufferPointer { y in
             flatDomains.withUnsafeBufferPointer { domains in
                 rowWeights.withUnsafeBufferPointer { w in
@@ -148,6 +192,7 @@ extension SurveyDesign {
                                     counts.withUnsafeMutableBufferPointer { counts in
                                         for indicator in 0..<indicatorCount {
                                             let valueBase = indicator * rows
+                                            let denominatorBase = denominatorOffsets[indicator]
                                             for grouping in 0..<groupingCount {
                                                 let domainBase = grouping * rows
                                                 let offset = offsets[indicator * groupingCount + grouping]
@@ -160,6 +205,7 @@ extension SurveyDesign {
                                                     weightSum[index] += weight
                                                     valueSum[index] += weight * value
                                                     squareSum[index] += weight * value * value
+                                                    denominatorSum[index] += weight * (denominatorBase < 0 ? 1 : x[denominatorBase + row])
                                                     if weight > 0 { counts[index] += 1 }
                                                 }
                                             }
@@ -172,14 +218,29 @@ extension SurveyDesign {
                 }
             }
         }
-        var means = Array(repeating: Double.nan, count: columnCount)
+        }
+        // Point estimates, and the influence of a row: w * (y - means * x) * scale.
+        var estimates = Array(repeating: Double.nan, count: columnCount)
+        var means = Array(repeating: 0.0, count: columnCount)
         var scaleOfColumn = Array(repeating: 0.0, count: columnCount)
-        for index in 0..<columnCount where weightSum[index] != 0 {
-            means[index] = valueSum[index] / weightSum[index]
-            scaleOfColumn[index] = 1 / weightSum[index]
+        for (indicator, column) in columns.enumerated() {
+            for grouping in 0..<groupingCount {
+                let offset = flatOffsets[indicator * groupingCount + grouping]
+                for index in offset..<(offset + layouts[grouping].levels.count) {
+                    if column.kind == .total {
+                        estimates[index] = valueSum[index]
+                        scaleOfColumn[index] = 1
+                    } else if denominatorSum[index] != 0 {
+                        estimates[index] = valueSum[index] / denominatorSum[index]
+                        means[index] = estimates[index]
+                        scaleOfColumn[index] = 1 / denominatorSum[index]
+                    }
+                }
+            }
         }
         // Pass 2: per-unit totals of influence values.
         var unitTotals = Array(repeating: 0.0, count: stage.unitCount * columnCount)
+        flatDenominators.withUnsafeBufferPointer { x in
         flatValues.withUnsafeBufferPointer { y in
             flatDomains.withUnsafeBufferPointer { domains in
                 rowWeights.withUnsafeBufferPointer { w in
@@ -189,6 +250,7 @@ extension SurveyDesign {
                                 unitTotals.withUnsafeMutableBufferPointer { totals in
                                     for indicator in 0..<indicatorCount {
                                         let valueBase = indicator * rows
+                                        let denominatorBase = denominatorOffsets[indicator]
                                         for grouping in 0..<groupingCount {
                                             let domainBase = grouping * rows
                                             let offset = flatOffsets[indicator * groupingCount + grouping]
@@ -197,7 +259,8 @@ extension SurveyDesign {
                                                 let domain = Int(domains[domainBase + row])
                                                 if value.isNaN || domain < 0 { continue }
                                                 let index = offset + domain
-                                                totals[units[row] * columnCount + index] += w[row] * (value - means[index]) * scales[index]
+                                                let denominator = denominatorBase < 0 ? 1 : x[denominatorBase + row]
+                                                totals[units[row] * columnCount + index] += w[row] * (value - means[index] * denominator) * scales[index]
                                             }
                                         }
                                     }
@@ -207,6 +270,7 @@ extension SurveyDesign {
                     }
                 }
             }
+        }
         }
         // Calibration level sums (only for calibrated designs).
         var levelSums = calibration.margins.map { Array(repeating: 0.0, count: $0.levelCount * columnCount) }
@@ -220,14 +284,16 @@ extension SurveyDesign {
                         let level = calibrationMargin.levelOfRow[row]
                         if value.isNaN || domain < 0 || level < 0 { continue }
                         let index = offset + domain
-                        let influence = rowWeights[row] * (value - means[index]) * scaleOfColumn[index]
+                        let denominatorBase = denominatorOffsets[indicator]
+                        let denominator = denominatorBase < 0 ? 1 : flatDenominators[denominatorBase + row]
+                        let influence = rowWeights[row] * (value - means[index] * denominator) * scaleOfColumn[index]
                         levelSums[margin][level * columnCount + index] += influence * calibrationMargin.rowFactor[row]
                     }
                 }
             }
         }
         var blocks: [Range<Int>] = []
-        for indicator in names.indices {
+        for indicator in columns.indices {
             for (grouping, layout) in layouts.enumerated() {
                 let start = offsets[indicator][grouping]
                 blocks.append(start..<(start + layout.levels.count))
@@ -237,7 +303,7 @@ extension SurveyDesign {
             of: InfluenceTotals(columnCount: columnCount, unitTotals: unitTotals, levelSums: levelSums), blocks: blocks)
         var results: [IndicatorEstimates] = []
         var blockIndex = 0
-        for (indicator, name) in names.enumerated() {
+        for (indicator, column) in columns.enumerated() {
             for (grouping, layout) in layouts.enumerated() {
                 let matrix = covariances[blockIndex]
                 blockIndex += 1
@@ -247,19 +313,25 @@ extension SurveyDesign {
                     let count = counts[index]
                     let total = weightSum[index]
                     var srs: Double?
-                    if count > 1, total > 0 {
-                        let spread = max(0, squareSum[index] - 2 * means[index] * valueSum[index] + means[index] * means[index] * total)
+                    if column.kind != .ratio, count > 1, total > 0 {
+                        // The weighted variance of y about its domain mean (R's svyvar), then
+                        // that of a simple random sample's mean or total.
+                        let mean = valueSum[index] / total
+                        let spread = max(0, squareSum[index] - 2 * mean * valueSum[index] + mean * mean * total)
                         let s2 = spread / total * Double(count) / Double(count - 1)
-                        srs = s2 / Double(count) * (total - Double(count)) / total
+                        let n = Double(count)
+                        srs = column.kind == .total ? s2 * total * total * (total - n) / (total * n) : s2 / n * (total - n) / total
                     }
                     let variance = matrix[domain * size + domain]
+                    var isProportion = false
+                    if case .proportion = column.statistic { isProportion = true }
                     return assemble(
-                        value: means[index], variance: variance, sampleSize: count, weightedSize: total, srsVariance: srs,
+                        value: estimates[index], variance: variance, sampleSize: count, weightedSize: total, srsVariance: srs,
                         degreesOfFreedom: layout.degreesOfFreedom[domain], rows: layout.rowsInDomain[domain],
-                        isProportion: false, interval: interval, confidenceLevel: confidenceLevel)
+                        isProportion: isProportion, interval: column.interval, confidenceLevel: confidenceLevel)
                 }
                 results.append(IndicatorEstimates(
-                    indicator: name, grouping: layout.dimensions,
+                    indicator: column.statistic.columns[0], statistic: column.statistic, grouping: layout.dimensions,
                     estimates: DomainEstimates(dimensions: layout.dimensions, levels: layout.levels, estimates: estimates, covariance: matrix)))
             }
         }
