@@ -82,38 +82,23 @@ struct BatchEstimationTests {
         }
     }
 
-    /// 1,000,000 rows x 40 binary indicators x 3 groupings; run with COUNTED_BENCH=1.
+    /// The framework benchmark's workload (1,000,000 rows x 40 binary indicators, overall + 4
+    /// dimensions + sex x disability) through the table-based design and ``estimateMany``, for
+    /// comparison with ``FrameworkEstimation``; run with COUNTED_BENCH=1.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["COUNTED_BENCH"] == "1"))
     func estimateManyMillionRows() async throws {
-        let rows = 1_000_000
-        var state: UInt64 = 7
-        func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
-        var columns: [(name: String, column: TableColumn)] = []
-        columns.append(("stratum", .numbers((0..<rows).map { Double(($0 / 50) % 10) })))
-        columns.append(("psu", .numbers((0..<rows).map { Double($0 / 50) })))
-        columns.append(("w", .numbers((0..<rows).map { _ in Double(1 + next() % 5) })))
-        for name in ["region", "sex", "age"] {
-            let levels: UInt64 = name == "region" ? 8 : (name == "sex" ? 2 : 5)
-            columns.append((name, .text((0..<rows).map { _ in "\(next() % levels)" })))
-        }
-        var indicators: [String] = []
-        for index in 0..<40 {
-            indicators.append("i\(index)")
-            columns.append(("i\(index)", .numbers((0..<rows).map { _ in next() % 10 == 0 ? nil : Double(next() % 2) })))
-        }
-        let table = try SurveyTable(columns: columns)
+        let survey = SyntheticSurvey.generate(rows: 1_000_000, indicators: 40, seed: 1)
+        let table = try survey.table()
         let clock = ContinuousClock()
         var design: SurveyDesign?
-        let setup = try clock.measure { design = try SurveyDesign(data: table, weights: "w", strata: "stratum", clusters: ["psu"]) }
+        let setup = try clock.measure { design = try SurveyDesign(data: table, weights: "weight", strata: "stratum", clusters: ["cluster"]) }
         let built = try #require(design)
         var results: [IndicatorEstimates] = []
+        let groupings: [[String]] = [[], ["sex"], ["age"], ["disability"], ["region"], ["sex", "disability"]]
         let elapsed = try await clock.measure {
-            results = try await built.estimateMany(indicators: indicators, groupings: [[], ["region"], ["sex", "age"]])
+            results = try await built.estimateMany(indicators: survey.indicators.map(\.name), groupings: groupings)
         }
-        print("design setup \(setup), 1M x 40 x 3 groupings: \(elapsed)")
-        #expect(results.count == 120)
+        print("table design setup \(setup), estimateMany 1M x 40 x 6 groupings: \(elapsed)")
+        #expect(results.count == 240)
     }
 }

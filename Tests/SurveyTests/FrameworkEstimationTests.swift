@@ -65,6 +65,67 @@ struct FrameworkEstimationTests {
         #expect(batch.first { $0.indicator == "i4" }?.estimate.interval?.method == .wald)
     }
 
+    /// The framework pass against R survey 4.1.1 directly, on a synthetic survey with a lonely
+    /// stratum. The survey was written to synth.csv (dimensions as labels, NA for missing) and:
+    /// ```r
+    /// library(survey); options(survey.lonely.psu = "adjust", digits = 15)
+    /// d <- read.csv("synth.csv")
+    /// des <- svydesign(ids = ~cluster, strata = ~stratum, weights = ~weight, data = d)
+    /// svymean(~i1, des, na.rm = TRUE)
+    /// for (g in list(~sex, ~age, ~disability, ~region, ~sex + disability))
+    ///   print(svyby(~i1, g, des, svymean, na.rm = TRUE))
+    /// svytotal(~i2, des, na.rm = TRUE); svyby(~i2, ~region, des, svytotal, na.rm = TRUE)
+    /// svyratio(~i1, ~i2, subset(des, !is.na(i1) & !is.na(i2)))
+    /// ```
+    @Test func matchesRSurvey() async throws {
+        var survey = SyntheticSurvey.generate(rows: 3_000, indicators: 2, seed: 3, strata: 5, clusters: 41)
+        for row in 0..<survey.rowCount where survey.clusters[row] == 40 { survey.strata[row] = 9 }
+        let i1 = survey.indicators[0].values
+        let i2 = survey.indicators[1].values
+        survey.indicators[1].kind = .total
+        survey.indicators.append(.ratio(name: "i1/i2", numerator: i1, denominator: i2))
+        let results = try await FrameworkEstimation.run(
+            design: try survey.design(), indicators: survey.indicators, dimensions: survey.dimensions,
+            crossings: [["sex", "disability"]])
+        func check(_ indicator: String, _ dimensions: [String], _ levels: [String], _ value: Double, _ se: Double) {
+            let found = results.first { $0.indicator == indicator && $0.dimensions == dimensions && $0.levels == levels }
+            #expect(found != nil, "\(indicator) \(levels)")
+            guard let estimate = found?.estimate else { return }
+            #expect(Self.close(estimate.value, value, 1e-12), "\(indicator) \(levels): \(estimate.value) vs \(value)")
+            #expect(Self.close(estimate.standardError, se, 1e-11), "\(indicator) \(levels): SE \(estimate.standardError) vs \(se)")
+        }
+        check("i1", [], [], 0.429781040150875, 0.0165899553520647)
+        check("i1", ["sex"], ["female"], 0.43227670130288, 0.0216596776621192)
+        check("i1", ["sex"], ["male"], 0.427274194205006, 0.0156552326871386)
+        let ages: [(String, Double, Double)] = [
+            ("0-14", 0.376319412062337, 0.0279002216545065), ("15-24", 0.377035644927354, 0.0246700555987128),
+            ("25-44", 0.454929800066179, 0.0285087941679411), ("45-64", 0.476429355148503, 0.023015512400006),
+            ("65+", 0.466116791865605, 0.0264020410481078),
+        ]
+        for (level, value, se) in ages { check("i1", ["age"], [level], value, se) }
+        check("i1", ["disability"], ["no"], 0.436388943681123, 0.0170404432505352)
+        check("i1", ["disability"], ["yes"], 0.402881213611602, 0.0310801769826837)
+        let regions: [(Double, Double)] = [
+            (0.463398251448772, 0.0332456434927656), (0.452728299282252, 0.0471125779901569),
+            (0.389010373949705, 0.0274832933909903), (0.435943337465805, 0.0238239641431639),
+            (0.492711018383495, 0.067676418655453), (0.356416053682649, 0.0369526072361635),
+            (0.491326557157286, 0.0393765739359378), (0.431830366260961, 0.0446930215942443),
+        ]
+        for (index, (value, se)) in regions.enumerated() { check("i1", ["region"], ["region \(index + 1)"], value, se) }
+        check("i1", ["sex", "disability"], ["female", "no"], 0.449287219151308, 0.0223872457761684)
+        check("i1", ["sex", "disability"], ["male", "no"], 0.423154801683169, 0.0169539166797269)
+        check("i1", ["sex", "disability"], ["female", "yes"], 0.353519676550635, 0.0362994326288929)
+        check("i1", ["sex", "disability"], ["male", "yes"], 0.445066477519406, 0.0385514232864329)
+        check("i2", [], [], 227473.744884095, 15297.3921691512)
+        let regionTotals: [(Double, Double)] = [
+            (18446.2326167593, 9276.57268034908), (36843.285046038, 12565.3447348771), (44702.5290306639, 17763.1053122136),
+            (21781.5267907137, 11051.2021070777), (24401.9524018971, 13308.3431607086), (33662.4938023178, 12516.9946304659),
+            (12290.5727486072, 8921.00195228319), (35345.1524470984, 14148.2998457549),
+        ]
+        for (index, (value, se)) in regionTotals.enumerated() { check("i2", ["region"], ["region \(index + 1)"], value, se) }
+        check("i1/i2", [], [], 0.680912500565088, 0.0370201932490077)
+    }
+
     @Test func syntheticSurveyIsReproducible() {
         let first = SyntheticSurvey.generate(rows: 1_000, indicators: 3, seed: 5)
         let second = SyntheticSurvey.generate(rows: 1_000, indicators: 3, seed: 5)
