@@ -11,8 +11,10 @@ struct FrameworkEstimationTests {
     static let groupings: [[String]] = [[], ["sex"], ["age"], ["disability"], ["region"], ["sex", "disability"]]
 
     /// Every indicator (proportions, a total, a ratio) in every domain equals the one-by-one
-    /// estimators of ``SurveyDesign`` on the same data, on a design with a lonely stratum.
-    @Test func equalsOneByOneEstimates() async throws {
+    /// estimators of ``SurveyDesign`` on the same data, on a design with a lonely stratum, with
+    /// per-PSU sums (one pass) and with the streaming second pass (memory budget 0).
+    @Test(arguments: [512 << 20, 0])
+    func equalsOneByOneEstimates(memoryBudget: Int) async throws {
         var survey = SyntheticSurvey.generate(rows: 20_000, indicators: 5, seed: 11, strata: 10, clusters: 200)
         // Cluster 0 alone in stratum 99: a lonely PSU.
         for row in 0..<survey.rowCount where survey.clusters[row] == 0 { survey.strata[row] = 99 }
@@ -27,7 +29,7 @@ struct FrameworkEstimationTests {
         #expect(coded.lonelyStrata == [99])
         let batch = try await FrameworkEstimation.run(
             design: coded, indicators: survey.indicators, dimensions: survey.dimensions,
-            crossings: [["sex", "disability"]])
+            crossings: [["sex", "disability"]], memoryBudget: memoryBudget)
         let table = try survey.table()
         let design = try SurveyDesign(data: table, weights: "weight", strata: "stratum", clusters: ["cluster"])
         #expect(design.lonelyStrata == ["99"])
@@ -124,6 +126,29 @@ struct FrameworkEstimationTests {
         ]
         for (index, (value, se)) in regionTotals.enumerated() { check("i2", ["region"], ["region \(index + 1)"], value, se) }
         check("i1/i2", [], [], 0.680912500565088, 0.0370201932490077)
+    }
+
+    /// Without clusters each row is a PSU: the streaming strategy is chosen, and the results
+    /// still equal the one-by-one estimates.
+    @Test func rowsAsPSUs() async throws {
+        let survey = SyntheticSurvey.generate(rows: 3_000, indicators: 2, seed: 8, strata: 4, clusters: 60)
+        let coded = try CodedDesign(strata: survey.strata, weights: survey.weights)
+        #expect(coded.psuCount == 3_000)
+        let groupings: [[String]] = [[], ["region"], ["sex", "age"]]
+        let batch = try await FrameworkEstimation.run(
+            design: coded, indicators: survey.indicators, dimensions: survey.dimensions, groupings: groupings,
+            memoryBudget: 1 << 16)
+        let design = try SurveyDesign(data: try survey.table(), weights: "weight", strata: "stratum")
+        for grouping in groupings {
+            let expected = try design.estimates(.mean("i2"), by: grouping)
+            let found = batch.filter { $0.indicator == "i2" && $0.dimensions == grouping }
+            #expect(found.count == expected.levels.count)
+            for (result, one) in zip(found, expected.estimates) {
+                #expect(Self.close(result.estimate.value, one.value))
+                #expect(Self.close(result.estimate.standardError, one.standardError), "\(grouping) \(result.levels)")
+                #expect(result.estimate.degreesOfFreedom == one.degreesOfFreedom)
+            }
+        }
     }
 
     @Test func syntheticSurveyIsReproducible() {

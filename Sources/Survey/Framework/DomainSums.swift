@@ -42,113 +42,58 @@ struct DomainSums: Sendable {
         var count: Int { values.count }
     }
 
-    /// Rows gathered per block: small enough that a block's values stay in the first-level cache.
-    static let blockRows = 256
-
     /// Sums the rows of PSUs `psus` (in the design's PSU order).
+    ///
+    /// - Parameter pooled: sum all the PSUs together (one set of cell sums, no per-PSU sums), for
+    ///   the first pass of the streaming strategy when per-PSU sums would not fit in memory.
     static func collect(
-        design: CodedDesign, columns: Columns, dimensionCodes: [[Int32]], dimensionSizes: [Int], plan: GroupingPlan, psus: Range<Int>
+        design: CodedDesign, columns: Columns, dimensionCodes: [[Int32]], dimensionSizes: [Int], plan: GroupingPlan,
+        psus: Range<Int>, pooled: Bool = false
     ) -> DomainSums {
-        let width = columns.count
-        let lanes = max(1, (width + 3) / 4)
+        var block = RowBlock(columns: columns, dimensionCodes: dimensionCodes, dimensionSizes: dimensionSizes, plan: plan)
+        let lanes = block.lanes
         let cells = plan.cellCount
-        let psuCount = psus.count
+        let units = pooled ? 1 : psus.count
         let zero = Lanes(repeating: 0)
-        var psuSums = [Lanes](repeating: zero, count: psuCount * cells * 2 * lanes)
-        var psuWeightedRows = [Int32](repeating: 0, count: psuCount * cells)
+        var psuSums = [Lanes](repeating: zero, count: units * cells * 2 * lanes)
+        var psuWeightedRows = [Int32](repeating: 0, count: units * cells)
         var counts = [Lanes](repeating: zero, count: cells * lanes)
         var squares = [Lanes](repeating: zero, count: cells * lanes)
         var rowsOfCell = [Int](repeating: 0, count: cells)
-        let firstPosition = design.psuStart[psus.lowerBound]
+        let baseCount = block.baseCount
+        let stride = lanes * 4
+
+        var position = design.psuStart[psus.lowerBound]
         let endPosition = design.psuStart[psus.upperBound]
-        let dimensionCount = dimensionCodes.count
-        let ratioPairs = columns.partner.enumerated().filter { $0.element > $0.offset }.map { ($0.offset, $0.element) }
-        // The base groupings flattened: per base, its first cell, then (dimension, stride) pairs.
-        var baseOffsets: [Int] = []
-        var baseTerms: [(dimension: Int, stride: Int)] = []
-        var baseTermEnd: [Int] = []
-        for base in plan.bases {
-            baseOffsets.append(base.offset)
-            for (position, dimension) in base.dimensions.enumerated() { baseTerms.append((dimension, base.strides[position])) }
-            baseTermEnd.append(baseTerms.count)
-        }
-        let baseCount = baseOffsets.count
-
-        // Per block: row numbers, gathered values (row-major, padded with NaN to whole vectors),
-        // each row's dimension slots.
-        let block = blockRows
-        var blockRowIndex = [Int](repeating: 0, count: block)
-        var gathered = [Double](repeating: .nan, count: block * lanes * 4)
-        var slots = [Int](repeating: 0, count: block * max(dimensionCount, 1))
-        var cellOfBase = [Int](repeating: 0, count: baseCount)
-
-        var position = firstPosition
         while position < endPosition {
-            let blockEnd = min(endPosition, position + block)
-            let size = blockEnd - position
-            let stride = lanes * 4
-            design.rowOrder.withUnsafeBufferPointer { order in
-                for index in 0..<size { blockRowIndex[index] = Int(order[position + index]) }
-            }
-            gathered.withUnsafeMutableBufferPointer { target in
-                blockRowIndex.withUnsafeBufferPointer { rowIndex in
-                    for column in 0..<width {
-                        columns.values[column].withUnsafeBufferPointer { source in
-                            for index in 0..<size { target[index &* stride &+ column] = source[rowIndex[index]] }
-                        }
-                    }
-                    for (first, second) in ratioPairs {
-                        for index in 0..<size where target[index * stride + first].isNaN || target[index * stride + second].isNaN {
-                            target[index * stride + first] = .nan
-                            target[index * stride + second] = .nan
-                        }
-                    }
-                }
-            }
-            slots.withUnsafeMutableBufferPointer { slots in
-                blockRowIndex.withUnsafeBufferPointer { rowIndex in
-                    for dimension in 0..<dimensionCount {
-                        let missingSlot = dimensionSizes[dimension]
-                        dimensionCodes[dimension].withUnsafeBufferPointer { codes in
-                            for index in 0..<size {
-                                let code = Int(codes[rowIndex[index]])
-                                slots[index &* dimensionCount &+ dimension] = code < 0 ? missingSlot : code
-                            }
-                        }
-                    }
-                }
-            }
+            let blockEnd = min(endPosition, position + RowBlock.capacity)
+            block.load(position..<blockEnd, design: design)
+            let size = block.size
             psuSums.withUnsafeMutableBufferPointer { sums in
             psuWeightedRows.withUnsafeMutableBufferPointer { weightedRows in
             counts.withUnsafeMutableBufferPointer { counts in
             squares.withUnsafeMutableBufferPointer { squares in
-            gathered.withUnsafeBufferPointer { gathered in
+            rowsOfCell.withUnsafeMutableBufferPointer { rowsOfCell in
+            block.values.withUnsafeBufferPointer { gathered in
+            block.cells.withUnsafeBufferPointer { cellOfRow in
+            block.rowIndex.withUnsafeBufferPointer { rowIndex in
             design.weights.withUnsafeBufferPointer { weights in
             design.psuOfRow.withUnsafeBufferPointer { psuOfRow in
-            slots.withUnsafeBufferPointer { slots in
-            baseTerms.withUnsafeBufferPointer { terms in
                 for index in 0..<size {
-                    let row = blockRowIndex[index]
+                    let row = rowIndex[index]
                     let w = weights[row]
-                    let nonZero = w != 0
                     let weight = Lanes(repeating: w)
                     let positive = Lanes(repeating: w > 0 ? 1 : 0)
-                    let localPSU = Int(psuOfRow[row]) &- psus.lowerBound
-                    var termStart = 0
+                    let unit = pooled ? 0 : Int(psuOfRow[row]) &- psus.lowerBound
+                    let cellBase = index &* baseCount
                     for base in 0..<baseCount {
-                        var cell = baseOffsets[base]
-                        let termEnd = baseTermEnd[base]
-                        for term in termStart..<termEnd {
-                            cell = cell &+ slots[index &* dimensionCount &+ terms[term].dimension] &* terms[term].stride
-                        }
-                        termStart = termEnd
-                        cellOfBase[base] = cell
-                        if nonZero { weightedRows[localPSU &* cells &+ cell] &+= 1 }
+                        let cell = cellOfRow[cellBase &+ base]
+                        rowsOfCell[cell] &+= 1
+                        if w != 0 { weightedRows[unit &* cells &+ cell] &+= 1 }
                     }
                     let rowBase = index &* stride
                     for lane in 0..<lanes {
-                        let at = rowBase &+ lane &* 4
-                        let y = Lanes(gathered[at], gathered[at &+ 1], gathered[at &+ 2], gathered[at &+ 3])
+                        let y = RowBlock.lane(gathered, at: rowBase &+ lane &* 4)
                         let has = y .== y
                         let value = zero.replacing(with: y, where: has)
                         let weighted = weight * value
@@ -156,8 +101,8 @@ struct DomainSums: Sendable {
                         let counted = zero.replacing(with: positive, where: has)
                         let squared = weighted * value
                         for base in 0..<baseCount {
-                            let cell = cellOfBase[base]
-                            let sumAt = (localPSU &* cells &+ cell) &* 2 &* lanes &+ lane
+                            let cell = cellOfRow[cellBase &+ base]
+                            let sumAt = (unit &* cells &+ cell) &* 2 &* lanes &+ lane
                             sums[sumAt] += weighted
                             sums[sumAt &+ lanes] += present
                             let cellAt = cell &* lanes &+ lane
@@ -165,8 +110,8 @@ struct DomainSums: Sendable {
                             squares[cellAt] += squared
                         }
                     }
-                    for base in 0..<baseCount { rowsOfCell[cellOfBase[base]] &+= 1 }
                 }
+            }
             }
             }
             }

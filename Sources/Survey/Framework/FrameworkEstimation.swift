@@ -14,17 +14,19 @@ public enum FrameworkEstimation {
     ///
     /// - Parameters:
     ///   - crossings: crossed dimensions, e.g. `[["sex", "disability"]]`.
+    ///   - interval, confidenceLevel, memoryBudget: as in
+    ///     ``run(design:indicators:dimensions:groupings:interval:confidenceLevel:memoryBudget:)``.
     /// - Returns: ordered by indicator, then grouping (overall, each dimension in the order given,
     ///   each crossing), then domain (levels in code order, the first dimension varying slowest).
     ///   Domains without rows are left out.
     public static func run(
         design: CodedDesign, indicators: [CodedIndicator], dimensions: [CodedDimension], crossings: [[String]] = [],
-        interval: IntervalMethod? = nil, confidenceLevel: Double = 0.95
+        interval: IntervalMethod? = nil, confidenceLevel: Double = 0.95, memoryBudget: Int = 512 << 20
     ) async throws(FrameworkEstimationError) -> [IndicatorDomainEstimate] {
         let groupings = [[]] + dimensions.map { [$0.name] } + crossings
         return try await run(
             design: design, indicators: indicators, dimensions: dimensions, groupings: groupings, interval: interval,
-            confidenceLevel: confidenceLevel)
+            confidenceLevel: confidenceLevel, memoryBudget: memoryBudget)
     }
 
     /// Estimates each indicator in every domain of each grouping (`[]`: overall).
@@ -32,43 +34,48 @@ public enum FrameworkEstimation {
     /// - Parameters:
     ///   - interval: the interval method; by default logit for proportions, a t interval on the
     ///     domain's design degrees of freedom otherwise.
+    ///   - memoryBudget: bytes the per-PSU sums may take (PSUs x cells x 2 x indicators x 8).
+    ///     Within it, one pass over the rows suffices; beyond it (very many PSUs, such as one row
+    ///     per PSU), a second pass replaces the per-PSU sums by per-stratum sums of influence
+    ///     totals, which need little memory.
     public static func run(
         design: CodedDesign, indicators: [CodedIndicator], dimensions: [CodedDimension], groupings: [[String]],
-        interval: IntervalMethod? = nil, confidenceLevel: Double = 0.95
+        interval: IntervalMethod? = nil, confidenceLevel: Double = 0.95, memoryBudget: Int = 512 << 20
     ) async throws(FrameworkEstimationError) -> [IndicatorDomainEstimate] {
         guard confidenceLevel > 0, confidenceLevel < 1 else { throw .invalidConfidenceLevel(confidenceLevel) }
         try validate(design: design, indicators: indicators, dimensions: dimensions)
         let plan = try GroupingPlan(dimensions: dimensions, groupings: groupings)
         let chunks = psuRanges(design: design)
+        let layout = ColumnLayout(indicators)
+        let columns = ColumnLayout.columns(of: indicators)
+        let codes = dimensions.map(\.codes)
+        let sizes = dimensions.map(\.labels.count)
+        let estimator = DomainSumsEstimator(
+            design: design, plan: plan, indicators: indicators, layout: layout, interval: interval, confidenceLevel: confidenceLevel)
+        let perPSUBytes = design.psuCount * plan.cellCount * 2 * layout.lanes * MemoryLayout<DomainSums.Lanes>.stride
 
-        // Indicators in batches, so that the per-PSU sums stay within a memory budget.
-        let bytesPerColumn = max(1, design.psuCount * plan.cellCount * 2 * MemoryLayout<Double>.stride)
-        let columnsPerBatch = max(2, memoryBudget / bytesPerColumn)
-        var results = [[IndicatorDomainEstimate]](repeating: [], count: indicators.count)
-        var start = 0
-        while start < indicators.count {
-            var end = start
-            var columnCount = 0
-            while end < indicators.count, columnCount == 0 || columnCount + width(of: indicators[end]) <= columnsPerBatch {
-                columnCount += width(of: indicators[end])
-                end += 1
+        let results: [[IndicatorDomainEstimate]]
+        if perPSUBytes <= memoryBudget {
+            let sums = await concurrently(chunks) { chunk in
+                DomainSums.collect(design: design, columns: columns, dimensionCodes: codes, dimensionSizes: sizes, plan: plan, psus: chunk)
             }
-            let batch = Array(indicators[start..<end])
-            let sums = await collect(design: design, indicators: batch, dimensions: dimensions, plan: plan, chunks: chunks)
-            let estimates = await DomainSumsEstimator(
-                design: design, plan: plan, sums: sums, indicators: batch, interval: interval, confidenceLevel: confidenceLevel
-            ).estimates()
-            for (offset, indicatorResults) in estimates.enumerated() { results[start + offset] = indicatorResults }
-            start = end
+            results = await estimator.estimates(perPSU: sums)
+        } else {
+            let pooled = await concurrently(chunks) { chunk in
+                DomainSums.collect(
+                    design: design, columns: columns, dimensionCodes: codes, dimensionSizes: sizes, plan: plan, psus: chunk, pooled: true)
+            }
+            let (totals, forms) = estimator.forms(pooled: pooled)
+            let parts = await concurrently(chunks) { chunk in
+                InfluenceMoments.collect(
+                    design: design, columns: columns, dimensionCodes: codes, dimensionSizes: sizes, plan: plan, forms: forms,
+                    layout: layout, psus: chunk)
+            }
+            var moments = parts[0]
+            for part in parts.dropFirst() { moments.merge(part) }
+            results = await estimator.estimates(totals: totals, forms: forms, moments: moments)
         }
         return results.flatMap { $0 }
-    }
-
-    /// Bytes of per-PSU sums one batch may hold.
-    static let memoryBudget = 512 << 20
-
-    static func width(of indicator: CodedIndicator) -> Int {
-        indicator.kind == .ratio ? 2 : 1
     }
 
     private static func validate(
@@ -108,35 +115,17 @@ public enum FrameworkEstimation {
         return ranges
     }
 
-    /// One concurrent pass over the rows for a batch of indicators.
-    private static func collect(
-        design: CodedDesign, indicators: [CodedIndicator], dimensions: [CodedDimension], plan: GroupingPlan, chunks: [Range<Int>]
-    ) async -> [DomainSums] {
-        var values: [[Double]] = []
-        var partner: [Int] = []
-        for indicator in indicators {
-            values.append(indicator.values)
-            if indicator.kind == .ratio, let denominator = indicator.denominator {
-                partner.append(values.count)
-                partner.append(values.count - 1)
-                values.append(denominator)
-            } else {
-                partner.append(-1)
+    /// `work` on each range of PSUs, concurrently; results in the order of `chunks`.
+    private static func concurrently<Result: Sendable>(
+        _ chunks: [Range<Int>], _ work: @escaping @Sendable (Range<Int>) -> Result
+    ) async -> [Result] {
+        await withTaskGroup(of: (Int, Result).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask { (index, work(chunk)) }
             }
-        }
-        let columns = DomainSums.Columns(values: values, partner: partner)
-        let codes = dimensions.map(\.codes)
-        let sizes = dimensions.map(\.labels.count)
-        return await withTaskGroup(of: DomainSums.self) { group in
-            for chunk in chunks {
-                group.addTask {
-                    DomainSums.collect(
-                        design: design, columns: columns, dimensionCodes: codes, dimensionSizes: sizes, plan: plan, psus: chunk)
-                }
-            }
-            var collected: [DomainSums] = []
-            for await sums in group { collected.append(sums) }
-            return collected.sorted { $0.psus.lowerBound < $1.psus.lowerBound }
+            var collected: [(Int, Result)] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
 }
