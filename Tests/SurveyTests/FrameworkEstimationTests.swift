@@ -151,6 +151,39 @@ struct FrameworkEstimationTests {
         }
     }
 
+    /// A dimension with many levels (a district per cluster) makes the crossing of all
+    /// dimensions too large to sum counts into; they are then summed per base cell, with the
+    /// same results.
+    @Test func manyLevelsWithoutFinestCrossing() async throws {
+        var survey = SyntheticSurvey.generate(rows: 3_000, indicators: 1, seed: 9, strata: 5, clusters: 300)
+        survey.dimensions.append(CodedDimension(
+            name: "district", labels: (0..<300).map { "d\($0)" }, codes: survey.clusters))
+        let groupings: [[String]] = [[], ["district"], ["sex", "age"], ["sex"]]
+        let batch = try await FrameworkEstimation.run(
+            design: try survey.design(), indicators: survey.indicators, dimensions: survey.dimensions, groupings: groupings)
+        var table = try survey.table()
+        table = try table.replacing("district", with: .text(survey.clusters.map { "d\($0)" }))
+        let design = try SurveyDesign(data: table, weights: "weight", strata: "stratum", clusters: ["cluster"])
+        for grouping in groupings {
+            let expected = try design.estimates(.mean("i1"), by: grouping)
+            let found = batch.filter { $0.dimensions == grouping }
+            #expect(found.count == expected.levels.count)
+            for result in found {
+                let one = try #require(expected.index(of: result.levels).map { expected.estimates[$0] })
+                #expect(Self.close(result.estimate.value, one.value))
+                // A district is one cluster: its mean has no variance, and both give 0 up to
+                // rounding (the one-by-one sum of row influences leaves ~1e-17).
+                if one.standardError < 1e-14 {
+                    #expect(result.estimate.standardError < 1e-14)
+                } else {
+                    #expect(Self.close(result.estimate.standardError, one.standardError), "\(grouping) \(result.levels)")
+                    #expect(Self.close(result.estimate.designEffect ?? -1, one.designEffect ?? -1, 1e-8))
+                }
+                #expect(result.estimate.sampleSize == one.sampleSize)
+            }
+        }
+    }
+
     @Test func syntheticSurveyIsReproducible() {
         let first = SyntheticSurvey.generate(rows: 1_000, indicators: 3, seed: 5)
         let second = SyntheticSurvey.generate(rows: 1_000, indicators: 3, seed: 5)

@@ -20,11 +20,12 @@ struct DomainSums: Sendable {
     var psuSums: [Lanes]
     /// Per (PSU - psus.lowerBound, cell): rows with a non-zero weight (for degrees of freedom).
     var psuWeightedRows: [Int32]
-    /// Per (cell, lane): rows with a value and a positive weight (the unweighted n).
+    /// Per (cell, lane), cells of the finest crossing if the plan has one, else base cells: rows
+    /// with a value and a positive weight (the unweighted n).
     var counts: [Lanes]
-    /// Per (cell, lane): sums of w * y^2 (for the design effect).
+    /// Per (cell, lane), cells as ``counts``: sums of w * y^2 (for the design effect).
     var squares: [Lanes]
-    /// Per cell: rows, whatever their values and weight.
+    /// Per cell, cells as ``counts``: rows, whatever their values and weight.
     var rows: [Int]
 
     /// Column `column` of a vector array whose entries hold `lanes` vectors per item.
@@ -57,9 +58,11 @@ struct DomainSums: Sendable {
         let zero = Lanes(repeating: 0)
         var psuSums = [Lanes](repeating: zero, count: units * cells * 2 * lanes)
         var psuWeightedRows = [Int32](repeating: 0, count: units * cells)
-        var counts = [Lanes](repeating: zero, count: cells * lanes)
-        var squares = [Lanes](repeating: zero, count: cells * lanes)
-        var rowsOfCell = [Int](repeating: 0, count: cells)
+        let finest = plan.finest != nil
+        let countCells = plan.finest?.cellCount ?? cells
+        var counts = [Lanes](repeating: zero, count: countCells * lanes)
+        var squares = [Lanes](repeating: zero, count: countCells * lanes)
+        var rowsOfCell = [Int](repeating: 0, count: countCells)
         let baseCount = block.baseCount
         let stride = lanes * 4
 
@@ -76,6 +79,7 @@ struct DomainSums: Sendable {
             rowsOfCell.withUnsafeMutableBufferPointer { rowsOfCell in
             block.values.withUnsafeBufferPointer { gathered in
             block.cells.withUnsafeBufferPointer { cellOfRow in
+            block.finestCells.withUnsafeBufferPointer { finestCells in
             block.rowIndex.withUnsafeBufferPointer { rowIndex in
             design.weights.withUnsafeBufferPointer { weights in
             design.psuOfRow.withUnsafeBufferPointer { psuOfRow in
@@ -88,9 +92,11 @@ struct DomainSums: Sendable {
                     let cellBase = index &* baseCount
                     for base in 0..<baseCount {
                         let cell = cellOfRow[cellBase &+ base]
-                        rowsOfCell[cell] &+= 1
+                        if !finest { rowsOfCell[cell] &+= 1 }
                         if w != 0 { weightedRows[unit &* cells &+ cell] &+= 1 }
                     }
+                    let finestCell = finestCells[index]
+                    if finest { rowsOfCell[finestCell] &+= 1 }
                     let rowBase = index &* stride
                     for lane in 0..<lanes {
                         let y = RowBlock.lane(gathered, at: rowBase &+ lane &* 4)
@@ -105,12 +111,18 @@ struct DomainSums: Sendable {
                             let sumAt = (unit &* cells &+ cell) &* 2 &* lanes &+ lane
                             sums[sumAt] += weighted
                             sums[sumAt &+ lanes] += present
-                            let cellAt = cell &* lanes &+ lane
-                            counts[cellAt] += counted
-                            squares[cellAt] += squared
+                            if !finest {
+                                counts[cell &* lanes &+ lane] += counted
+                                squares[cell &* lanes &+ lane] += squared
+                            }
+                        }
+                        if finest {
+                            counts[finestCell &* lanes &+ lane] += counted
+                            squares[finestCell &* lanes &+ lane] += squared
                         }
                     }
                 }
+            }
             }
             }
             }

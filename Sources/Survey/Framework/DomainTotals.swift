@@ -23,15 +23,23 @@ struct DomainTotals: Sendable {
         for chunk in sums {
             let lanes = chunk.lanes
             let units = chunk.psuSums.count / max(1, plan.cellCount * 2 * lanes)
-            for cellIndex in 0..<base.cellCount {
-                let domain = Int(requested.domainOfCell[cellIndex])
+            // Counts, squares and rows: by finest cell, or by base cell.
+            let finest = plan.finest != nil
+            let countCells = finest ? requested.domainOfFinestCell.count : base.cellCount
+            for countCell in 0..<countCells {
+                let domain = Int(finest ? requested.domainOfFinestCell[countCell] : requested.domainOfCell[countCell])
                 if domain < 0 { continue }
-                let cell = base.offset + cellIndex
+                let cell = finest ? countCell : base.offset + countCell
                 rows[domain] += chunk.rows[cell]
                 for column in 0..<width {
                     counts[domain * width + column] += DomainSums.scalar(chunk.counts, item: cell, lanes: lanes, column: column)
                     squares[domain * width + column] += DomainSums.scalar(chunk.squares, item: cell, lanes: lanes, column: column)
                 }
+            }
+            for cellIndex in 0..<base.cellCount {
+                let domain = Int(requested.domainOfCell[cellIndex])
+                if domain < 0 { continue }
+                let cell = base.offset + cellIndex
                 for unit in 0..<units {
                     let from = (unit * plan.cellCount + cell) * 2
                     for column in 0..<width {

@@ -29,6 +29,10 @@ struct RowBlock {
     var slots: [Int]
     /// Per row and base grouping, the cell.
     var cells: [Int]
+    /// Per row, the cell of the finest crossing (when the plan has one).
+    var finestCells: [Int]
+    let finestTerms: [(dimension: Int, stride: Int)]
+    let hasFinest: Bool
 
     var baseCount: Int { baseOffsets.count }
 
@@ -48,12 +52,15 @@ struct RowBlock {
         self.baseOffsets = offsets
         self.baseTerms = terms
         self.baseTermEnd = termEnd
+        self.hasFinest = plan.finest != nil
+        self.finestTerms = plan.finest.map { finest in finest.dimensions.enumerated().map { ($0.element, finest.strides[$0.offset]) } } ?? []
         self.ratioPairs = columns.partner.enumerated().filter { $0.element > $0.offset }.map { ($0.offset, $0.element) }
         let capacity = Self.capacity
         self.rowIndex = [Int](repeating: 0, count: capacity)
         self.values = [Double](repeating: .nan, count: capacity * lanes * 4)
         self.slots = [Int](repeating: 0, count: capacity * max(dimensionCodes.count, 1))
         self.cells = [Int](repeating: 0, count: capacity * max(offsets.count, 1))
+        self.finestCells = [Int](repeating: 0, count: capacity)
     }
 
     /// Reads the rows at `positions` of the design's PSU order (at most ``capacity``).
@@ -117,6 +124,20 @@ struct RowBlock {
                             termStart = termEnd
                             cells[index &* baseCount &+ base] = cell
                         }
+                    }
+                }
+            }
+        }
+        guard hasFinest else { return }
+        finestCells.withUnsafeMutableBufferPointer { finestCells in
+            slots.withUnsafeBufferPointer { slots in
+                finestTerms.withUnsafeBufferPointer { terms in
+                    for index in 0..<size {
+                        var cell = 0
+                        for term in terms {
+                            cell = cell &+ slots[index &* dimensionCount &+ term.dimension] &* term.stride
+                        }
+                        finestCells[index] = cell
                     }
                 }
             }
