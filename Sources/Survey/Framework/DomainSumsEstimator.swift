@@ -17,9 +17,10 @@ struct DomainSumsEstimator: Sendable {
     func estimates(perPSU sums: [DomainSums]) async -> [[IndicatorDomainEstimate]] {
         await byGrouping { index in
             let requested = plan.requested[index]
-            let totals = DomainTotals(sums: sums, plan: plan, requested: requested, width: layout.width)
+            let psuSums = PSUDomainSums(sums: sums, design: design, plan: plan, requested: requested, width: layout.width)
+            let totals = DomainTotals(sums: sums, plan: plan, requested: requested, width: layout.width, unitTotals: psuSums.totals)
             let form = InfluenceForm(totals: totals, indicators: indicators, layout: layout)
-            let variance = GroupingVariance(perPSU: sums, design: design, plan: plan, requested: requested, form: form, layout: layout)
+            let variance = GroupingVariance(perPSU: psuSums, design: design, form: form)
             return assemble(grouping: index, totals: totals, form: form, variance: variance)
         }
     }

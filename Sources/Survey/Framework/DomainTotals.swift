@@ -12,7 +12,10 @@ struct DomainTotals: Sendable {
     var rows: [Int]
 
     /// Adds up `sums` (per-PSU or pooled) into the domains of `requested`.
-    init(sums: [DomainSums], plan: GroupingPlan, requested: GroupingPlan.Requested, width: Int) {
+    ///
+    /// - Parameter unitTotals: the sums of w * y and w per domain when already added up
+    ///   (``PSUDomainSums/totals``); nil: add them up from `sums`.
+    init(sums: [DomainSums], plan: GroupingPlan, requested: GroupingPlan.Requested, width: Int, unitTotals: [Double]? = nil) {
         let base = plan.bases[requested.base]
         let domainCount = requested.levels.count
         let stride = 2 * width
@@ -22,7 +25,7 @@ struct DomainTotals: Sendable {
         var rows = [Int](repeating: 0, count: domainCount)
         for chunk in sums {
             let lanes = chunk.lanes
-            let units = chunk.psuSums.count / max(1, plan.cellCount * 2 * lanes)
+            let units = unitTotals == nil ? chunk.psuSums.count / max(1, plan.cellCount * 2 * lanes) : 0
             // Counts, squares and rows: by finest cell, or by base cell.
             let finest = plan.finest != nil
             let countCells = finest ? requested.domainOfFinestCell.count : base.cellCount
@@ -50,7 +53,7 @@ struct DomainTotals: Sendable {
             }
         }
         self.domainCount = domainCount
-        self.totals = totals
+        self.totals = unitTotals ?? totals
         self.counts = counts
         self.squares = squares
         self.rows = rows

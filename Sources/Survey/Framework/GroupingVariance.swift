@@ -12,38 +12,14 @@ struct GroupingVariance: Sendable {
     /// Per domain.
     var degreesOfFreedom: [Int]
 
-    /// From per-PSU sums (the one-pass strategy): PSU totals per domain, then stratum by stratum
-    /// two passes over them (mean, then squared deviations).
-    init(perPSU sums: [DomainSums], design: CodedDesign, plan: GroupingPlan, requested: GroupingPlan.Requested, form: InfluenceForm, layout: ColumnLayout) {
-        let base = plan.bases[requested.base]
-        let domainCount = requested.levels.count
+    /// From per-PSU sums (the one-pass strategy): stratum by stratum, two passes over the PSU
+    /// influence totals (mean, then squared deviations).
+    init(perPSU psuSums: PSUDomainSums, design: CodedDesign, form: InfluenceForm) {
+        let domainCount = psuSums.domainCount
         let indicatorCount = form.values.count / max(1, domainCount)
-        let width = layout.width
-        let stride = 2 * width
-        let cells = plan.cellCount
+        let stride = psuSums.stride
         let psuCount = design.psuCount
-
-        // Per (PSU, domain): sums of w * y and of w, added up from the base cells.
-        var psuDomain = [Double](repeating: 0, count: psuCount * domainCount * stride)
-        var psuWeighted = [Bool](repeating: false, count: psuCount * domainCount)
-        for chunk in sums {
-            let lanes = chunk.lanes
-            for local in 0..<chunk.psus.count {
-                let psu = chunk.psus.lowerBound + local
-                for cellIndex in 0..<base.cellCount {
-                    let domain = Int(requested.domainOfCell[cellIndex])
-                    if domain < 0 { continue }
-                    let cell = base.offset + cellIndex
-                    let from = (local * cells + cell) * 2
-                    let to = (psu * domainCount + domain) * stride
-                    for column in 0..<width {
-                        psuDomain[to + column] += DomainSums.scalar(chunk.psuSums, item: from, lanes: lanes, column: column)
-                        psuDomain[to + width + column] += DomainSums.scalar(chunk.psuSums, item: from + 1, lanes: lanes, column: column)
-                    }
-                    if chunk.psuWeightedRows[local * cells + cell] > 0 { psuWeighted[psu * domainCount + domain] = true }
-                }
-            }
-        }
+        let psuWeighted = psuSums.weighted
         var degreesOfFreedom = [Int](repeating: 0, count: domainCount)
         var stratumSeen = [Bool](repeating: false, count: design.stratumCount * domainCount)
         for psu in 0..<psuCount {
@@ -60,7 +36,7 @@ struct GroupingVariance: Sendable {
         for psu in 0..<psuCount { psusOfStratum[Int(design.stratumOfPSU[psu])].append(psu) }
         let slots = domainCount * indicatorCount
         var variances = [Double](repeating: 0, count: slots)
-        psuDomain.withUnsafeBufferPointer { psuDomain in
+        psuSums.sums.withUnsafeBufferPointer { psuDomain in
             var influence: [Double] = []
             for members in psusOfStratum where !members.isEmpty {
                 let count = members.count
