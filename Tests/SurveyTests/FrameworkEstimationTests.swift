@@ -241,5 +241,18 @@ struct FrameworkEstimationTests {
         }
         print("generation \(generation), design setup \(setup), estimation runs \(timings.map(\.description)), best \(timings.min() ?? .zero)")
         #expect(results.count == 40 * 22)
+        // The streaming strategy (two passes), and a design with one row per PSU, for comparison.
+        let streaming = try await clock.measure {
+            results = try await FrameworkEstimation.run(
+                design: design, indicators: survey.indicators, dimensions: survey.dimensions,
+                crossings: [["sex", "disability"]], memoryBudget: 0)
+        }
+        let rowsAsPSUs = try CodedDesign(strata: survey.strata, weights: survey.weights)
+        let unclustered = try await clock.measure {
+            results = try await FrameworkEstimation.run(
+                design: rowsAsPSUs, indicators: survey.indicators, dimensions: survey.dimensions,
+                crossings: [["sex", "disability"]])
+        }
+        print("streaming strategy \(streaming), one row per PSU \(unclustered)")
     }
 }

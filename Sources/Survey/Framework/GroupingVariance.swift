@@ -74,25 +74,20 @@ struct GroupingVariance: Sendable {
     /// From per-stratum sums of influence totals and their squares (the streaming strategy).
     init(moments: InfluenceMoments, grouping: Int, design: CodedDesign) {
         let slots = moments.slotCount[grouping]
+        let domainCount = moments.domainCount[grouping]
         var variances = [Double](repeating: 0, count: slots)
+        var degreesOfFreedom = (0..<domainCount).map { moments.weightedPSUs[moments.domainOffset[grouping] + $0] }
         for stratum in 0..<design.stratumCount {
             let count = design.psusInStratum[stratum]
-            let sums = moments.sums[grouping]
-            let squares = moments.squares[grouping]
             for slot in 0..<slots {
-                let sum = sums[stratum * slots + slot]
-                let square = squares[stratum * slots + slot]
+                let (sum, square) = moments.moments(grouping: grouping, stratum: stratum, slot: slot)
                 if count == 1 {
                     variances[slot] += square
                 } else if count > 1 {
                     variances[slot] += Double(count) / Double(count - 1) * max(0, square - sum * sum / Double(count))
                 }
             }
-        }
-        let domainCount = moments.weightedPSUs[grouping].count
-        var degreesOfFreedom = moments.weightedPSUs[grouping]
-        for stratum in 0..<design.stratumCount {
-            for domain in 0..<domainCount where moments.stratumSeen[grouping][stratum * domainCount + domain] {
+            for domain in 0..<domainCount where moments.seen(grouping: grouping, stratum: stratum, domain: domain) {
                 degreesOfFreedom[domain] -= 1
             }
         }
