@@ -7,8 +7,13 @@ import Foundation
 /// The pass visits rows PSU by PSU, split into row-balanced ranges of PSUs that run concurrently
 /// on every core. Each row adds its weighted values to one cell per base grouping (see
 /// ``GroupingPlan``) of its PSU; margins, estimates and Taylor variances then come from those
-/// per-PSU sums alone (see ``DomainSums``). Values equal those of ``SurveyDesign``'s one-by-one
-/// estimators on the same data up to rounding.
+/// per-PSU sums alone (see ``DomainSums``). When per-PSU sums would take too much memory (very
+/// many PSUs), a first pass pools them for the point estimates and a second accumulates the PSU
+/// influence totals per stratum (``InfluenceMoments``).
+///
+/// Values equal those of ``SurveyDesign``'s one-by-one estimators on the same data up to rounding,
+/// and R survey's `svymean`/`svytotal`/`svyratio` by `svyby` (one-stage designs sampled with
+/// replacement; lonely PSUs as `survey.lonely.psu = "adjust"`).
 public enum FrameworkEstimation {
     /// Estimates each indicator overall, by each dimension alone, and by each crossing.
     ///
