@@ -6,6 +6,7 @@ import Survey
 /// estimates, loaded once for all reference tests.
 struct ReferenceData: Sendable {
     let designs: [String: SurveyDesign]
+    let specifications: [String: DesignSpecification]
     let cases: [ReferenceCase]
 
     /// The reference folder: $COUNTED_SHARED/reference/survey, else <worktree>/../shared/reference/survey.
@@ -80,7 +81,7 @@ struct ReferenceData: Sendable {
                 estimate: number("estimate", row), standardError: number("se", row),
                 lower: number("ci_low", row), upper: number("ci_high", row)))
         }
-        return ReferenceData(designs: designs, cases: cases)
+        return ReferenceData(designs: designs, specifications: specification, cases: cases)
     }
 }
 
@@ -90,7 +91,7 @@ struct ReferenceError: Error, CustomStringConvertible {
 }
 
 /// One design of designs.json.
-struct DesignSpecification: Decodable {
+struct DesignSpecification: Decodable, Sendable {
     var data: String
     var weights: String?
     var strata: String?
@@ -101,7 +102,7 @@ struct DesignSpecification: Decodable {
 }
 
 /// A JSON value that is a string or an array of strings.
-struct OneOrMany: Decodable {
+struct OneOrMany: Decodable, Sendable {
     var values: [String]
 
     init(from decoder: Decoder) throws {
