@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Forms", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // Pure domain: estimates from columns of answers (counts and shares today; design-based later).
+        // Pure domain: design-based survey estimates (Taylor linearisation, domains, calibration), gaps, trends, disclosure control.
         .target(name: "Survey"),
         // Pure domain: indicators and how answers become them.
         .target(name: "Frameworks", dependencies: ["Forms", "Survey"]),
@@ -72,7 +72,7 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Public")]
         ),
         .executableTarget(name: "counted", dependencies: [
-            "Server", "Storage", "Accounts", "Demo", "Forms",
+            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,6 +99,6 @@ let package = Package(
             "Server", "Storage", "Accounts", "Forms", "Demo", "CountedTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "ProcessTests", dependencies: ["counted", "Storage", "Accounts", "Forms", "Demo", "CountedTestSupport"]),
+        .testTarget(name: "ProcessTests", dependencies: ["counted", "Storage", "Accounts", "Forms", "Demo", "Survey", "CountedTestSupport"]),
     ]
 )

@@ -141,14 +141,24 @@ struct ProportionIndicatorTests {
         #expect(result.rows[3].share == nil)
     }
 
-    @Test func withoutDisaggregationOnlyTheOverallRow() {
+    @Test func withoutDisaggregationOnlyTheOverallRow() throws {
         let result = indicator(value: "no", disaggregateBy: nil).compute(submissions: submissions, questionnaire: form)
         #expect(result.dimension == nil)
         #expect(result.dimensionLabel == nil)
         #expect(result.valueLabel == "No")
         let (yes, total) = tally(nil)
-        #expect(result.rows == [IndicatorRow(group: nil, groupLabel: "All respondents", count: total - yes, total: total,
-                                            share: Double(total - yes) / Double(total))])
+        #expect(result.rows.count == 1)
+        let row = try #require(result.rows.first)
+        #expect(row.group == nil && row.groupLabel == "All respondents")
+        #expect(row.count == total - yes && row.total == total)
+        let share = Double(total - yes) / Double(total)
+        #expect(row.share == share)
+        // Each respondent a unit sampled with replacement; those who did not answer stay in the
+        // design with nothing to add (R's na.rm = TRUE): SE = sqrt(N / (N - 1) * p (1 - p) / n).
+        let units = Double(submissions.count)
+        let se = try #require(row.standardError)
+        #expect(abs(se - (units / (units - 1) * share * (1 - share) / Double(total)).squareRoot()) < 1e-12)
+        #expect((row.ciLow ?? 1) < share && share < (row.ciHigh ?? 0))
     }
 
     @Test func noSubmissionsMeansNoData() {

@@ -19,6 +19,7 @@ struct CollectionTests {
             ,list_name,name,label
             ,place,town,Town
             ,place,village,Village
+            ,place,city,City
             ,yn,yes,Yes
             ,yn,no,No
             """
@@ -27,7 +28,9 @@ struct CollectionTests {
             #expect(try Harness.json(upload)["form_id"] as? String == "school")
 
             let collector = try await h.token(for: h.fixture.member(.collector))
-            let answers = [("town", "yes"), ("town", "no"), ("town", "yes"), ("village", "no"), ("village", "no"), ("village", "yes")]
+            // Town: 8 of 12 finished school; village: 4 of 16; city: 1 of 1 (too few to publish).
+            let answers = Array(repeating: ("town", "yes"), count: 8) + Array(repeating: ("town", "no"), count: 4)
+                + Array(repeating: ("village", "yes"), count: 4) + Array(repeating: ("village", "no"), count: 12) + [("city", "yes")]
             for (index, (place, school)) in answers.enumerated() {
                 let body = #"{"instance_id": "uuid:school-\#(index)", "answers": {"place": "\#(place)", "school": "\#(school)"}}"#
                 let response = try await h.submit(body, token: collector, form: "school")
@@ -44,15 +47,27 @@ struct CollectionTests {
             let results = try await h.request(.get, "/api/v1/projects/fixture/indicators")
             let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: results.body)) as? [[String: Any]])
             let rows = try #require(list.first?["rows"] as? [[String: Any]])
-            #expect(rows.map { $0["count"] as? Int } == [3, 2, 1])
-            #expect(rows.map { $0["total"] as? Int } == [6, 3, 3])
+            // The city (1 respondent) is hidden, and so is the town: otherwise 29 - 16 = 13 would give the city away.
+            #expect(rows.map { $0["group"] as? String } == [nil, "town", "village", "city"])
+            #expect(rows.map { $0["count"] as? Int } == [13, nil, 4, nil])
+            #expect(rows.map { $0["total"] as? Int } == [29, nil, 16, nil])
+            #expect(rows.map { $0["hidden"] as? Bool } == [false, true, false, true])
             #expect(rows.first?["group"] is NSNull, "the overall row's group is an explicit null")
+            #expect(rows[1]["share"] is NSNull && rows[3]["share"] is NSNull, "hidden rows carry no numbers")
+            #expect((rows[3]["notes"] as? [String]) == ["Fewer than 10 respondents"])
+            let village = try #require(rows[2]["share"] as? Double)
+            let low = try #require(rows[2]["ciLow"] as? Double)
+            let high = try #require(rows[2]["ciHigh"] as? Double)
+            #expect(village == 0.25 && low < 0.25 && 0.25 < high)
 
             let page = String(buffer: try await h.request(.get, "/p/fixture").body)
             #expect(page.contains("Finished school"))
             #expect(page.contains("<caption id="))
-            #expect(page.contains("66.7%"))
-            #expect(page.contains("33.3%"))
+            #expect(page.contains("44.8%"))
+            #expect(page.contains("25.0%"))
+            #expect(!page.contains("66.7%"), "the town's share is hidden")
+            #expect(page.contains("Fewer than 10 respondents"))
+            #expect(page.contains("Hidden so that a hidden cell cannot be worked out from the totals"))
         }
     }
 

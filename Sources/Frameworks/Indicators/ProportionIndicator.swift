@@ -108,15 +108,18 @@ public struct ProportionIndicator: Sendable, Codable, Equatable {
         let estimates = ProportionEstimator.estimate(
             outcomes: outcomes, domains: domains, domainOrder: groupChoices.map(\.name))
 
+        let uncertainty = Self.uncertainty(outcomes: outcomes, domains: domains)
         let rows = estimates.map { estimate in
-            IndicatorRow(
+            let interval = uncertainty[estimate.domain.map { .some($0) } ?? .none]
+            return IndicatorRow(
                 group: estimate.domain,
                 groupLabel: estimate.domain.map { domain in
                     groupChoices.first { $0.name == domain }?.label ?? domain
                 } ?? Self.overallLabel,
                 count: estimate.estimate.numerator,
                 total: estimate.estimate.denominator,
-                share: estimate.estimate.share)
+                share: estimate.estimate.share,
+                standardError: interval?.standardError, ciLow: interval?.interval?.lower, ciHigh: interval?.interval?.upper)
         }
 
         let countedQuestion = questionnaire.question(named: field)
@@ -129,6 +132,28 @@ public struct ProportionIndicator: Sendable, Codable, Equatable {
             dimension: dimension,
             dimensionLabel: dimension.map { dimensionQuestion?.label ?? $0 },
             rows: rows)
+    }
+
+    /// Standard errors and logit intervals of the shares, overall (key nil) and per group, with
+    /// every respondent a unit sampled with replacement (R's `svydesign(ids = ~1)`): citizen data
+    /// rarely has a known design, and this is the uncertainty such a sample carries at the least.
+    /// Groups are domains: everyone stays in the design, as `svyby` computes them.
+    static func uncertainty(outcomes: [Bool?], domains: [String?]) -> [String?: Estimate] {
+        let rows = outcomes.count
+        guard rows > 1 else { return [:] }
+        let outcome = TableColumn.numbers(outcomes.map { $0.map { $0 ? 1 : 0 } })
+        let group = TableColumn.text((0..<rows).map { $0 < domains.count ? domains[$0] : nil })
+        var result: [String?: Estimate] = [:]
+        guard let table = try? SurveyTable(columns: [("outcome", outcome), ("group", group)]),
+              let design = try? SurveyDesign(data: table) else { return [:] }
+        let statistic = Statistic.proportion("outcome", level: "1")
+        if let overall = try? design.estimate(statistic, interval: .logit) { result[.none] = overall }
+        if !domains.isEmpty, let byGroup = try? design.estimates(statistic, by: ["group"], interval: .logit) {
+            for (levels, estimate) in zip(byGroup.levels, byGroup.estimates) {
+                if let level = levels.first { result[.some(level)] = estimate }
+            }
+        }
+        return result
     }
 
     private static func isValidCode(_ code: String) -> Bool {

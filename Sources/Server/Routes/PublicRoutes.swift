@@ -55,11 +55,17 @@ extension Site {
         var values: [String: Any] = [
             "code": result.code, "title": result.title, "valueLabel": result.valueLabel,
             "rows": result.rows.map { row -> [String: Any] in
-                [
-                    "groupLabel": row.groupLabel, "isOverall": row.group == nil, "count": row.count, "total": row.total,
-                    "share": row.share.map { percent($0) } ?? "No data",
+                var values: [String: Any] = [
+                    "groupLabel": row.groupLabel, "isOverall": row.group == nil, "isHidden": row.isHidden,
+                    "count": row.count.map(String.init) ?? "–", "total": row.total.map(String.init) ?? "–",
+                    "share": row.isHidden ? "Hidden" : (row.share.map { percent($0) } ?? "No data"),
+                    "interval": row.ciLow.flatMap { low in row.ciHigh.map { "\(percent(low)) to \(percent($0))" } } ?? "",
+                    "isUnreliable": row.isUnreliable, "notes": row.notes.joined(separator: " "), "hasNotes": !row.notes.isEmpty,
                 ]
+                if row.isHidden { values["interval"] = "" }
+                return values
             },
+            "hasNotes": result.rows.contains { !$0.notes.isEmpty },
         ]
         if let label = result.dimensionLabel { values["dimensionLabel"] = label }
         return values
