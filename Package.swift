@@ -72,7 +72,7 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Public")]
         ),
         .executableTarget(name: "counted", dependencies: [
-            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey",
+            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey", "Frameworks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

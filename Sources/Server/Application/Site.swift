@@ -93,16 +93,9 @@ struct Site: Sendable {
 
     // MARK: Results
 
-    /// Every indicator of the project computed on all stored submissions, as it may be published:
-    /// disclosure control applied (see `IndicatorResult.protected`). Nothing shows raw results.
+    /// Every indicator of the project as it may be published (see `ProjectResults`).
     func results(for project: Project) async throws -> [IndicatorResult] {
-        var results: [IndicatorResult] = []
-        for indicator in try await store.indicators(projectID: project.id) {
-            guard let form = try await store.form(projectID: project.id, formID: indicator.formID) else { continue }
-            let answers = try await store.answers(formPK: form.id)
-            results.append(indicator.compute(submissions: answers, questionnaire: form.questionnaire).protected())
-        }
-        return results
+        try await ProjectResults.published(for: project, in: store)
     }
 }
 
