@@ -11,12 +11,16 @@ extension Store {
     ///   are added (Collect sends a large submission's files in several POSTs of the same XML).
     /// - Same instance ID, different bytes: refused with `StorageError.conflict`; nothing changes.
     /// - A `deprecatedID`: an edit. Both are kept; the new one points to the one it replaces.
+    ///
+    /// Submissions that arrive together are written together (see `OpenRosaWriteQueue`); this
+    /// returns once the batch holding this one is committed.
     public func storeOpenRosaSubmission(_ submission: OpenRosaSubmission) async throws -> OpenRosaReceipt {
-        do {
-            return try await transaction { db in try await Self.store(db, submission) }
-        } catch let error as StorageError {
+        switch await openRosaWrites.submit(submission, to: self) {
+        case .success(let receipt):
+            return receipt
+        case .failure(let error as StorageError):
             throw error
-        } catch {
+        case .failure(let error):
             // Another process stored the same instance at the same moment; now it is there, so
             // the second attempt is a resend (attachments added) or a conflict, as it should be.
             guard try await read({ db in try await Self.existing(db, formPK: submission.form.formPK, instanceID: submission.instanceID) }) != nil
@@ -25,7 +29,154 @@ extension Store {
         }
     }
 
-    private static func store(_ db: any SQLDatabase, _ submission: OpenRosaSubmission) async throws -> OpenRosaReceipt {
+    /// Writes a batch in one transaction. New submissions (no edit, not stored yet, once in the
+    /// batch) go in with one multi-row INSERT per table; resends, edits, conflicts, and all of them
+    /// if those INSERTs fail, go one by one, each in its own savepoint so that one failure does
+    /// not undo the others. If the transaction itself fails, each is tried again on its own.
+    func storeOpenRosaBatch(_ batch: [OpenRosaSubmission]) async -> [Result<OpenRosaReceipt, any Error>] {
+        do {
+            return try await transaction { db in try await Self.store(db, batch: batch) }
+        } catch {
+            var results: [Result<OpenRosaReceipt, any Error>] = []
+            for submission in batch {
+                do {
+                    results.append(.success(try await transaction { db in try await Self.store(db, submission) }))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
+    private static func store(_ db: any SQLDatabase, batch: [OpenRosaSubmission]) async throws -> [Result<OpenRosaReceipt, any Error>] {
+        let stored = try await storedInstances(db, of: batch)
+        var seen = Set<String>()
+        var new: [Int] = []
+        var oneByOne: [Int] = []
+        for (index, submission) in batch.enumerated() {
+            let key = submission.form.formPK + "\u{0}" + submission.instanceID
+            if submission.deprecatedID == nil, !stored.contains(key), seen.insert(key).inserted {
+                new.append(index)
+            } else {
+                oneByOne.append(index)
+            }
+        }
+        var results = [Result<OpenRosaReceipt, any Error>?](repeating: nil, count: batch.count)
+        if !new.isEmpty {
+            try await db.raw("SAVEPOINT counted_batch").run()
+            do {
+                let receipts = try await insertNew(db, new.map { NewSubmission(submission: batch[$0]) })
+                try await db.raw("RELEASE counted_batch").run()
+                for (index, receipt) in zip(new, receipts) { results[index] = .success(receipt) }
+            } catch {
+                try await db.raw("ROLLBACK TO counted_batch").run()
+                try await db.raw("RELEASE counted_batch").run()
+                oneByOne = (new + oneByOne).sorted()
+            }
+        }
+        for index in oneByOne {
+            try await db.raw("SAVEPOINT counted_one").run()
+            do {
+                results[index] = .success(try await store(db, batch[index]))
+                try await db.raw("RELEASE counted_one").run()
+            } catch {
+                try await db.raw("ROLLBACK TO counted_one").run()
+                try await db.raw("RELEASE counted_one").run()
+                results[index] = .failure(error)
+            }
+        }
+        return results.map { $0 ?? .failure(StorageError.corrupt("a submission of a batch was neither stored nor refused")) }
+    }
+
+    /// Keys (form, NUL, instance ID) of the batch's submissions already in the database.
+    private static func storedInstances(_ db: any SQLDatabase, of batch: [OpenRosaSubmission]) async throws -> Set<String> {
+        var found = Set<String>()
+        let byForm = Dictionary(grouping: batch, by: \.form.formPK)
+        for (formPK, submissions) in byForm {
+            for chunk in chunks(Array(Set(submissions.map(\.instanceID))), of: 500) {
+                let rows = try await db.select().column("instance_id").from("submissions")
+                    .where("form_pk", .equal, SQLBind(formPK)).where("instance_id", .in, SQLBind.group(Array(chunk)))
+                    .all()
+                for row in rows { found.insert(formPK + "\u{0}" + (try row.decode(column: "instance_id", as: String.self))) }
+            }
+        }
+        return found
+    }
+
+    /// A submission not stored yet, with what storing it adds: the stored submission it edits and
+    /// findings about that edit.
+    struct NewSubmission {
+        var submission: OpenRosaSubmission
+        var replacesID: String? = nil
+        var editFindings: [InstanceFinding] = []
+    }
+
+    /// New submissions, none stored yet: one multi-row INSERT per table (in chunks under the
+    /// engines' limits on bound values).
+    private static func insertNew(_ db: any SQLDatabase, _ new: [NewSubmission]) async throws -> [OpenRosaReceipt] {
+        let submissions = new.map(\.submission)
+        let ids = submissions.map { _ in newArrivalID() }
+        let now = Timestamp.now()
+        for chunk in chunks(Array(zip(ids, new)), of: 50) {
+            let insert = db.insert(into: "submissions").columns(
+                "id", "project_id", "form_pk", "form_version_id", "instance_id", "channel", "submitted_by", "received_at", "payload",
+                "raw_xml", "content_digest", "deprecated_id", "replaces_id", "app_user_id")
+            for (id, item) in chunk {
+                let (submission, form) = (item.submission, item.submission.form)
+                insert.values([SQLBind(id), SQLBind(form.projectID), SQLBind(form.formPK), SQLBind(form.versionID), SQLBind(submission.instanceID),
+                               SQLBind(SubmissionChannel.openrosa.rawValue), SQLBind(submission.submittedBy), SQLBind(now), SQLBind(""),
+                               SQLBind(submission.raw), SQLBind(submission.contentDigest), SQLBind(submission.deprecatedID),
+                               SQLBind(item.replacesID), SQLBind(submission.appUserID)] as [any SQLExpression])
+            }
+            try await insert.run()
+        }
+        var values: [(String, InstanceValue)] = []
+        var answers: [(String, Int, Answer)] = []
+        var findings: [(String, Int, InstanceFinding)] = []
+        var attachments: [(String, SubmissionAttachment)] = []
+        for (id, item) in zip(ids, new) {
+            let submission = item.submission
+            values += submission.flattened.values.map { (id, $0) }
+            // The answers indicators read (the web-form model's top-level questions), as for JSON submissions.
+            let answered = submission.form.questionnaire?.answers(from: submission.flattened.values) ?? []
+            answers += answered.enumerated().map { (id, $0.offset, $0.element) }
+            let expected = Set(submission.flattened.attachmentNames)
+            let files = uniqueByName(submission.attachments)
+            let all = submission.flattened.findings + item.editFindings + files.filter { !expected.contains($0.name) }.map(unexpected)
+            findings += all.enumerated().map { (id, $0.offset, $0.element) }
+            attachments += files.map { (id, $0) }
+        }
+        for chunk in chunks(values, of: 500) {
+            let insert = db.insert(into: "instance_values")
+                .columns("submission_id", "position", "record", "parent_position", "field_path", "xform_type", "text_value", "number_value")
+            for (id, value) in chunk {
+                insert.values([SQLBind(id), SQLBind(value.position), SQLBind(value.record), SQLBind(value.parentPosition),
+                               SQLBind(value.path), SQLBind(value.type.rawValue), SQLBind(value.text), SQLBind(value.number)] as [any SQLExpression])
+            }
+            try await insert.run()
+        }
+        try await insert(db, answers: answers)
+        try await insert(db, findings: findings)
+        try await insert(db, attachments: attachments, receivedAt: now)
+        for chunk in chunks(new, of: 200) {
+            let insert = db.insert(into: "audit_log").columns("id", "at", "actor_id", "project_id", "action", "subject")
+            for item in chunk {
+                let submission = item.submission
+                insert.values([SQLBind(newID()), SQLBind(now), SQLBind(submission.submittedBy), SQLBind(submission.form.projectID),
+                               SQLBind(item.replacesID == nil ? "submission.received" : "submission.edited"),
+                               SQLBind("\(submission.form.formID) \(submission.instanceID)" + (submission.deprecatedID.map { " replaces \($0)" } ?? ""))]
+                              as [any SQLExpression])
+            }
+            try await insert.run()
+        }
+        return zip(ids, submissions).map { id, submission in
+            OpenRosaReceipt(id: id, instanceID: submission.instanceID, wasAlreadyStored: false,
+                            attachmentsAdded: uniqueByName(submission.attachments).count)
+        }
+    }
+
+    static func store(_ db: any SQLDatabase, _ submission: OpenRosaSubmission) async throws -> OpenRosaReceipt {
         let form = submission.form
         let expected = Set(submission.flattened.attachmentNames)
         if let existing = try await existing(db, formPK: form.formPK, instanceID: submission.instanceID) {
@@ -38,11 +189,9 @@ extension Store {
             let new = submission.attachments.filter { !stored.contains($0.name) }
             let firstPosition = try await db.raw("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM submission_findings WHERE submission_id = \(bind: existing.id)")
                 .first()?.decode(column: "next", as: Int.self) ?? 0
-            for attachment in uniqueByName(new) {
-                try await insert(db, attachment: attachment, submissionID: existing.id)
-            }
-            try await insert(db, findings: uniqueByName(new).filter { !expected.contains($0.name) }.map(unexpected), from: firstPosition,
-                             submissionID: existing.id)
+            try await insert(db, attachments: uniqueByName(new).map { (existing.id, $0) }, receivedAt: Timestamp.now())
+            try await insert(db, findings: uniqueByName(new).filter { !expected.contains($0.name) }.map(unexpected).enumerated()
+                .map { (existing.id, firstPosition + $0.offset, $0.element) })
             if !new.isEmpty {
                 try await audit(db, actorID: submission.submittedBy, projectID: form.projectID, action: "submission.attachments.added",
                                 subject: "\(form.formID) \(submission.instanceID): \(new.map(\.name).joined(separator: ", "))")
@@ -50,7 +199,7 @@ extension Store {
             return OpenRosaReceipt(id: existing.id, instanceID: submission.instanceID, wasAlreadyStored: true, attachmentsAdded: uniqueByName(new).count)
         }
 
-        var findings = submission.flattened.findings
+        var findings: [InstanceFinding] = []
         var replacesID: String?
         if let deprecatedID = submission.deprecatedID {
             replacesID = try await existing(db, formPK: form.formPK, instanceID: deprecatedID)?.id
@@ -64,61 +213,35 @@ extension Store {
                     message: "This edits the submission \(deprecatedID), which is not stored here; it is kept as a new submission."))
             }
         }
-        let attachments = uniqueByName(submission.attachments)
-        findings += attachments.filter { !expected.contains($0.name) }.map(unexpected)
-
-        let id = newArrivalID()
-        try await db.raw("""
-            INSERT INTO submissions (id, project_id, form_pk, form_version_id, instance_id, channel, submitted_by, received_at, payload,
-                                     raw_xml, content_digest, deprecated_id, replaces_id, app_user_id)
-            VALUES (\(bind: id), \(bind: form.projectID), \(bind: form.formPK), \(bind: form.versionID), \(bind: submission.instanceID),
-                    \(bind: SubmissionChannel.openrosa.rawValue), \(bind: submission.submittedBy), \(bind: Timestamp.now()), '',
-                    \(bind: submission.raw), \(bind: submission.contentDigest), \(bind: submission.deprecatedID), \(bind: replacesID),
-                    \(bind: submission.appUserID))
-            """).run()
-        for chunk in chunks(submission.flattened.values, of: 200) {
-            let insert = db.insert(into: "instance_values")
-                .columns("submission_id", "position", "record", "parent_position", "field_path", "xform_type", "text_value", "number_value")
-            for value in chunk {
-                insert.values([SQLBind(id), SQLBind(value.position), SQLBind(value.record), SQLBind(value.parentPosition),
-                               SQLBind(value.path), SQLBind(value.type.rawValue), SQLBind(value.text), SQLBind(value.number)] as [any SQLExpression])
-            }
-            try await insert.run()
-        }
-        // The answers indicators read (the web-form model's top-level questions), as for JSON submissions.
-        try await insert(db, answers: submission.form.questionnaire?.answers(from: submission.flattened.values) ?? [], submissionID: id)
-        try await insert(db, findings: findings, from: 0, submissionID: id)
-        for attachment in attachments {
-            try await insert(db, attachment: attachment, submissionID: id)
-        }
-        try await audit(db, actorID: submission.submittedBy, projectID: form.projectID,
-                        action: replacesID == nil ? "submission.received" : "submission.edited",
-                        subject: "\(form.formID) \(submission.instanceID)" + (submission.deprecatedID.map { " replaces \($0)" } ?? ""))
-        return OpenRosaReceipt(id: id, instanceID: submission.instanceID, wasAlreadyStored: false, attachmentsAdded: attachments.count)
+        return try await insertNew(db, [NewSubmission(submission: submission, replacesID: replacesID, editFindings: findings)])[0]
     }
 
-    private static func existing(_ db: any SQLDatabase, formPK: String, instanceID: String) async throws -> (id: String, digest: String?)? {
+    static func existing(_ db: any SQLDatabase, formPK: String, instanceID: String) async throws -> (id: String, digest: String?)? {
         guard let row = try await db.raw("""
             SELECT id, content_digest FROM submissions WHERE form_pk = \(bind: formPK) AND instance_id = \(bind: instanceID)
             """).first() else { return nil }
         return (try row.decode(column: "id", as: String.self), try row.decode(column: "content_digest", as: String?.self))
     }
 
-    private static func insert(_ db: any SQLDatabase, attachment: SubmissionAttachment, submissionID: String) async throws {
-        try await db.raw("""
-            INSERT INTO submission_attachments (submission_id, name, content_type, content, md5, received_at)
-            VALUES (\(bind: submissionID), \(bind: attachment.name), \(bind: attachment.contentType), \(bind: attachment.content),
-                    \(bind: attachment.md5), \(bind: Timestamp.now()))
-            """).run()
+    /// Attachments, each with the id of its submission, in one statement per 50.
+    private static func insert(_ db: any SQLDatabase, attachments: [(String, SubmissionAttachment)], receivedAt: String) async throws {
+        for chunk in chunks(attachments, of: 50) {
+            let insert = db.insert(into: "submission_attachments").columns("submission_id", "name", "content_type", "content", "md5", "received_at")
+            for (id, file) in chunk {
+                insert.values([SQLBind(id), SQLBind(file.name), SQLBind(file.contentType), SQLBind(file.content), SQLBind(file.md5),
+                               SQLBind(receivedAt)] as [any SQLExpression])
+            }
+            try await insert.run()
+        }
     }
 
-    /// Findings numbered from `first`, in one statement per 200.
-    private static func insert(_ db: any SQLDatabase, findings: [InstanceFinding], from first: Int, submissionID: String) async throws {
-        for chunk in chunks(Array(findings.enumerated()), of: 200) {
+    /// Findings, each with the id of its submission and its position there, in one statement per 500.
+    private static func insert(_ db: any SQLDatabase, findings: [(String, Int, InstanceFinding)]) async throws {
+        for chunk in chunks(findings, of: 500) {
             let insert = db.insert(into: "submission_findings").columns("submission_id", "position", "path", "kind", "message")
-            for (offset, finding) in chunk {
-                insert.values([SQLBind(submissionID), SQLBind(first + offset), SQLBind(finding.path), SQLBind(finding.kind.rawValue),
-                               SQLBind(finding.message)] as [any SQLExpression])
+            for (id, position, finding) in chunk {
+                insert.values([SQLBind(id), SQLBind(position), SQLBind(finding.path), SQLBind(finding.kind.rawValue), SQLBind(finding.message)]
+                              as [any SQLExpression])
             }
             try await insert.run()
         }

@@ -20,7 +20,7 @@ extension Store {
                     VALUES (\(bind: id), \(bind: form.projectID), \(bind: form.id), \(bind: form.versionID), \(bind: instanceID),
                             \(bind: channel.rawValue), \(bind: submittedBy), \(bind: Timestamp.now()), \(bind: raw))
                     """).run()
-                try await Self.insert(db, answers: payload.answers, submissionID: id)
+                try await Self.insert(db, answers: payload.answers.enumerated().map { (id, $0.offset, $0.element) })
                 try await Self.audit(db, actorID: submittedBy, projectID: form.projectID, action: "submission.received",
                                      subject: "\(form.formID) \(instanceID)")
                 return SubmissionReceipt(id: id, instanceID: instanceID, isDuplicate: false)
@@ -104,13 +104,14 @@ extension Store {
         return lists
     }
 
-    /// The typed answers of a submission, numbered in order, in one statement per 200.
-    static func insert(_ db: any SQLDatabase, answers: [Answer], submissionID: String) async throws {
-        for chunk in chunks(Array(answers.enumerated()), of: 200) {
+    /// Typed answers, each with the id of its submission and its position there, in one
+    /// statement per 500.
+    static func insert(_ db: any SQLDatabase, answers: [(String, Int, Answer)]) async throws {
+        for chunk in chunks(answers, of: 500) {
             let insert = db.insert(into: "answers").columns("submission_id", "position", "field", "kind", "text_value", "integer_value")
-            for (position, answer) in chunk {
+            for (id, position, answer) in chunk {
                 let (kind, text, integer) = columns(answer.value)
-                insert.values([SQLBind(submissionID), SQLBind(position), SQLBind(answer.field), SQLBind(kind), SQLBind(text), SQLBind(integer)]
+                insert.values([SQLBind(id), SQLBind(position), SQLBind(answer.field), SQLBind(kind), SQLBind(text), SQLBind(integer)]
                               as [any SQLExpression])
             }
             try await insert.run()

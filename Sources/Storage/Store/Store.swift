@@ -10,6 +10,8 @@ public struct Store: Sendable {
     let engine: any SQLEngine
     public let location: DatabaseLocation
     public let logger: Logger
+    /// OpenRosa submissions waiting to be written together (see `OpenRosaWriteQueue`).
+    let openRosaWrites = OpenRosaWriteQueue()
 
     public var engineKind: EngineKind { engine.kind }
 
