@@ -13,6 +13,8 @@ struct Site: Sendable {
     let stylesheet: String
     /// E-mail and password pairs verified recently (OpenRosa Basic authentication).
     let credentials = VerifiedCredentials()
+    /// App-user tokens looked up in the last few seconds (OpenRosa).
+    let appUsers = RecentAppUsers()
     /// Form versions OpenRosa submissions were recently read against, ready to check the next ones.
     let formVersions = PreparedFormVersions()
 

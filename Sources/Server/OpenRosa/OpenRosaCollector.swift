@@ -16,11 +16,29 @@ struct OpenRosaCollector: Sendable {
     let basePath: String
 }
 
+extension OpenRosaCollector {
+    /// An app user, whose URLs carry its token.
+    init(project: Project, appUser: AppUser, token: String) {
+        self.init(project: project, user: nil, appUser: appUser,
+                  basePath: "/openrosa/key/" + OpenRosaXML.pathSegment(token) + "/" + OpenRosaXML.pathSegment(project.slug))
+    }
+}
+
 extension Site {
     /// Finds the project and the collector, and checks that they may collect in it.
     func openRosaCollector(_ request: Request, context: CountedRequestContext) async throws -> OpenRosaCollector {
         let limit = configuration.maxBodyBytes
         let slug = try context.parameters.require("project")
+        if let token = context.parameters.get("token") {
+            let digest = SecretToken.digest(of: token)
+            if let (project, appUser) = appUsers.lookup(slug: slug, digest: digest) {
+                return OpenRosaCollector(project: project, appUser: appUser, token: token)
+            }
+            if let (project, appUser) = try await store.project(slug: slug, appUserTokenDigest: digest) {
+                appUsers.remember(slug: slug, digest: digest, project: project, appUser: appUser)
+                return OpenRosaCollector(project: project, appUser: appUser, token: token)
+            }
+        }
         guard let project = try await store.project(slug: slug) else {
             throw OpenRosaError(status: .notFound, message: "There is no project '\(slug)' on this server. Check the server URL in ODK Collect's settings.",
                                 acceptLength: limit)
@@ -30,8 +48,7 @@ extension Site {
                 throw OpenRosaError(status: .forbidden, message: "The collector token in this server URL is not valid for the project '\(slug)', "
                     + "or it was revoked. Ask the project's manager for a new one.", acceptLength: limit)
             }
-            return OpenRosaCollector(project: project, user: nil, appUser: appUser,
-                                     basePath: "/openrosa/key/" + OpenRosaXML.pathSegment(token) + "/" + OpenRosaXML.pathSegment(project.slug))
+            return OpenRosaCollector(project: project, appUser: appUser, token: token)
         }
         let user = try await basicOrTokenUser(request, context: context)
         let role = try await store.role(userID: user.id, projectID: project.id)

@@ -48,6 +48,7 @@ extension Site {
             guard try await store.revokeAppUser(projectID: scope.project.id, id: id, revokedBy: context.identity?.id) else {
                 throw APIError(.notFound, "The project has no app user '\(id)' (or it was already revoked).")
             }
+            appUsers.forget(appUserID: id)
             return Response(status: .noContent)
         }
     }

@@ -84,7 +84,10 @@ extension Store {
         }
     }
 
-    static let projectColumns = "projects.id AS id, organisation_id, slug, name, description, is_public"
+    static let projectColumns = """
+        projects.id AS id, projects.organisation_id AS organisation_id, projects.slug AS slug, projects.name AS name,
+        projects.description AS description, projects.is_public AS is_public
+        """
 
     static func project(_ row: any SQLRow) throws -> Project {
         Project(id: try row.decode(column: "id", as: String.self),

@@ -25,6 +25,22 @@ extension Store {
         }
     }
 
+    /// The project and the unrevoked app user of a token in one query, as every OpenRosa
+    /// request with a token in its path needs; nil when either is missing or they do not match.
+    public func project(slug: String, appUserTokenDigest digest: String) async throws -> (project: Project, appUser: AppUser)? {
+        try await read { db in
+            guard let row = try await db.raw("""
+                SELECT \(unsafeRaw: Self.projectColumns), a.id AS app_user_id, a.name AS app_user_name, a.created_at AS app_user_created_at
+                FROM projects JOIN app_users a ON a.project_id = projects.id
+                WHERE projects.slug = \(bind: slug) AND a.digest = \(bind: digest) AND a.revoked_at IS NULL
+                """).first() else { return nil }
+            let project = try Self.project(row)
+            return (project, AppUser(id: try row.decode(column: "app_user_id", as: String.self), projectID: project.id,
+                                     name: try row.decode(column: "app_user_name", as: String.self),
+                                     createdAt: try row.decode(column: "app_user_created_at", as: String.self), revokedAt: nil))
+        }
+    }
+
     public func appUsers(projectID: String) async throws -> [AppUser] {
         try await read { db in
             try await db.raw("""

@@ -30,9 +30,9 @@ extension Store {
     }
 
     /// Writes a batch in one transaction. New submissions (no edit, not stored yet, once in the
-    /// batch) go in with one multi-row INSERT per table; resends, edits, conflicts, and all of them
-    /// if those INSERTs fail, go one by one, each in its own savepoint so that one failure does
-    /// not undo the others. If the transaction itself fails, each is tried again on its own.
+    /// batch) go in with one multi-row INSERT per table; resends, edits and conflicts go one by
+    /// one, each in its own savepoint so that one refusal does not undo the others. If the
+    /// transaction fails, each submission is tried again in a transaction of its own.
     func storeOpenRosaBatch(_ batch: [OpenRosaSubmission]) async -> [Result<OpenRosaReceipt, any Error>] {
         do {
             return try await transaction { db in try await Self.store(db, batch: batch) }
@@ -63,18 +63,10 @@ extension Store {
             }
         }
         var results = [Result<OpenRosaReceipt, any Error>?](repeating: nil, count: batch.count)
-        if !new.isEmpty {
-            try await db.raw("SAVEPOINT counted_batch").run()
-            do {
-                let receipts = try await insertNew(db, new.map { NewSubmission(submission: batch[$0]) })
-                try await db.raw("RELEASE counted_batch").run()
-                for (index, receipt) in zip(new, receipts) { results[index] = .success(receipt) }
-            } catch {
-                try await db.raw("ROLLBACK TO counted_batch").run()
-                try await db.raw("RELEASE counted_batch").run()
-                oneByOne = (new + oneByOne).sorted()
-            }
-        }
+        // If these INSERTs fail (another process stored one of them a moment ago), the whole
+        // transaction is given up and every submission of the batch is tried again on its own.
+        let receipts = try await insertNew(db, new.map { NewSubmission(submission: batch[$0]) })
+        for (index, receipt) in zip(new, receipts) { results[index] = .success(receipt) }
         for index in oneByOne {
             try await db.raw("SAVEPOINT counted_one").run()
             do {
