@@ -224,7 +224,7 @@ private struct Walk {
     }
 
     func isRequired(_ element: FormElement, indexed: String) -> Bool {
-        guard let required = element.required?.trimmingCharacters(in: .whitespaces), !required.isEmpty else { return false }
+        guard let required = element.required?.trimmingXPathWhitespace(), !required.isEmpty else { return false }
         switch required.lowercased() {
         case "yes", "true", "true()", "1": return true
         case "no", "false", "false()", "0": return false
@@ -261,7 +261,7 @@ private struct Walk {
         let custom = element.requiredMessage.texts.first { !$0.value.isEmpty }?.value
         let label = element.label.texts.first { !$0.value.isEmpty }?.value
         let base = custom ?? (label.map { "An answer is required for \"\($0)\"." } ?? "An answer is required for '\(element.name)'.")
-        let required = element.required?.trimmingCharacters(in: .whitespaces) ?? ""
+        let required = element.required?.trimmingXPathWhitespace() ?? ""
         let isConstant = ["yes", "true", "true()", "1"].contains(required.lowercased())
         return isConstant ? base : base + " (\(describe(element)) is required when \(required))"
     }

@@ -34,7 +34,7 @@ enum XFormValueSyntax {
         case .geopoint:
             return geopointProblem(text)
         case .geotrace, .geoshape:
-            let points = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let points = text.split(separator: ";").map { String($0).trimmingXPathWhitespace() }.filter { !$0.isEmpty }
             for (index, point) in points.enumerated() {
                 if let problem = geopointProblem(point) { return "Point \(index + 1): \(problem)" }
             }

@@ -32,14 +32,16 @@ struct SubmissionUpload: Sendable {
             throw OpenRosaError(status: .badRequest, message: "The multipart body could not be read (it is cut short or its boundary is wrong); "
                 + "nothing was stored.", acceptLength: limit)
         }
-        guard let xmlPart = parts.first(where: { $0.name == Self.xmlPartName }) else {
+        // A part's name is parsed from its headers on every read: read it once.
+        let named = parts.map { (name: $0.name, part: $0) }
+        guard let xmlPart = named.first(where: { $0.name == Self.xmlPartName })?.part else {
             throw OpenRosaError(status: .badRequest, message: "The submission has no part named '\(Self.xmlPartName)' with the XML; nothing was stored.",
                                 acceptLength: limit)
         }
         xml = Data(buffer: xmlPart.body)
-        attachments = parts.compactMap { part in
-            guard part.name != Self.xmlPartName, part.name != "*isIncomplete*" else { return nil }
-            guard let name = Site.fileName(part).flatMap({ $0.isEmpty ? nil : $0 }) ?? part.name, !name.isEmpty else { return nil }
+        attachments = named.compactMap { partName, part in
+            guard partName != Self.xmlPartName, partName != "*isIncomplete*" else { return nil }
+            guard let name = Site.fileName(part).flatMap({ $0.isEmpty ? nil : $0 }) ?? partName, !name.isEmpty else { return nil }
             let content = Data(buffer: part.body)
             return SubmissionAttachment(name: name, contentType: part.headers.first(name: "Content-Type") ?? "application/octet-stream",
                                         content: content, md5: digest(content))
