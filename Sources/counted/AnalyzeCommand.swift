@@ -4,6 +4,7 @@ import Frameworks
 import Logging
 import Server
 import Storage
+import Survey
 
 /// `counted analyze`: a project's indicators from the shell, exactly as its pages publish them
 /// (shares with standard errors and 95% intervals, under disclosure control).
@@ -51,18 +52,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
         for result in results {
             for row in result.rows {
                 let fields = [result.code, row.group ?? "", row.count.map(String.init) ?? "", row.total.map(String.init) ?? "",
-                              Self.number(row.share), Self.number(row.standardError), Self.number(row.ciLow), Self.number(row.ciHigh),
+                              CSVField.number(row.share), CSVField.number(row.standardError), CSVField.number(row.ciLow), CSVField.number(row.ciHigh),
                               String(row.isHidden), String(row.isUnreliable), row.notes.joined(separator: " ")]
-                print(fields.map(Self.field).joined(separator: ","))
+                print(fields.map(CSVField.escaped).joined(separator: ","))
             }
         }
         if results.isEmpty { StandardError.write("The project '\(slug)' has no indicators yet.") }
-    }
-
-    static func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

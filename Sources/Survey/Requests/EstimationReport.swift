@@ -33,7 +33,7 @@ public enum EstimationReport: Sendable, Hashable {
         case .contrast(let row):
             lines = [["contrast", "estimate", "se", "ci_low", "ci_high"], [row.contrast] + Self.numbers(row.estimate)]
         }
-        return lines.map { $0.map(Self.field).joined(separator: ",") + "\n" }.joined()
+        return lines.map { $0.map(CSVField.escaped).joined(separator: ",") + "\n" }.joined()
     }
 
     /// A JSON array of objects, one per row, with the same fields as the CSV plus `df`,
@@ -47,18 +47,8 @@ public enum EstimationReport: Sendable, Hashable {
     }
 
     static func numbers(_ estimate: Estimate) -> [String] {
-        [number(estimate.value), number(estimate.standardError),
-         estimate.interval.map { number($0.lower) } ?? "", estimate.interval.map { number($0.upper) } ?? ""]
-    }
-
-    /// Shortest text that reads back to the same double; empty for NaN or infinity.
-    static func number(_ value: Double) -> String {
-        value.isFinite ? "\(value)" : ""
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        [CSVField.number(estimate.value), CSVField.number(estimate.standardError),
+         CSVField.number(estimate.interval?.lower), CSVField.number(estimate.interval?.upper)]
     }
 
     /// One object of the JSON output, written by hand so keys keep a fixed, readable order.
