@@ -52,7 +52,7 @@ public struct ExpressionContext: Sendable {
         repeatedAnswers: @escaping @Sendable (_ name: String) -> [String]? = { _ in nil },
         pathValues: @escaping @Sendable (_ path: String) -> [String] = { _ in [] },
         choiceLabel: @escaping @Sendable (_ question: String, _ choice: String) -> String? = { _, _ in nil },
-        makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        makeUUID: @escaping @Sendable () -> String = { UUID.random().uuidString.lowercased() },
         randomNumber: (@Sendable () -> Double)? = nil,
         unansweredIsEmptyText: Bool = true
     ) {

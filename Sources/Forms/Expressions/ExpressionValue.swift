@@ -117,10 +117,14 @@ public enum ExpressionValue: Sendable, Hashable {
 extension String {
     /// Without leading and trailing XPath (and XML) whitespace: space, tab, carriage return, line
     /// feed. Pure Swift, so hot paths such as reading submissions avoid Foundation bridging.
-    func trimmingXPathWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+    public func trimmingXPathWhitespace() -> String {
+        // XPath whitespace is ASCII, so bytes suffice; a string without any is returned as it is.
+        let bytes = utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
         else { return "" }
-        return String(self[first...last])
+        let end = bytes.index(after: last)  // the end, or a space: both on a character boundary
+        if first == bytes.startIndex && end == bytes.endIndex { return self }
+        return String(self[first..<end])
     }
 }

@@ -16,8 +16,13 @@ public struct ExpressionInstanceRules: InstanceRules {
     public let timeZone: TimeZone
     /// Every element, with the names leading to it, for resolving `${name}`.
     private let placed: [PlacedElement]
-    /// The form's constraint, relevant and required texts, parsed once.
+    /// Where each element is in `placed`, by its chain of names, and by its own name.
+    private let placedByNames: [[String]: Int]
+    private let placedByName: [String: [Int]]
+    /// The form's constraint, relevant and required texts, parsed once; `supported` holds those
+    /// the server can evaluate (see ``isSupported(_:)``).
     private let parsed: [String: Expression]
+    private var supported: [String: Expression]
     private let unparsable: Set<String>
 
     public init(form: FormDefinition, now: Date, timeZone: TimeZone = .gmt) {
@@ -34,6 +39,14 @@ public struct ExpressionInstanceRules: InstanceRules {
         }
         visit(form.elements, names: [], repeats: [])
         self.placed = placed
+        var placedByNames: [[String]: Int] = [:]
+        var placedByName: [String: [Int]] = [:]
+        for (index, entry) in placed.enumerated() {
+            if placedByNames[entry.names] == nil { placedByNames[entry.names] = index }
+            if let name = entry.names.last { placedByName[name, default: []].append(index) }
+        }
+        self.placedByNames = placedByNames
+        self.placedByName = placedByName
         var parsed: [String: Expression] = [:]
         var unparsable = Set<String>()
         for entry in placed {
@@ -44,6 +57,8 @@ public struct ExpressionInstanceRules: InstanceRules {
         }
         self.parsed = parsed
         self.unparsable = unparsable
+        supported = [:]  // every property must be set before `isSupported` can run
+        supported = parsed.filter { isSupported($0.value) }
     }
 
     /// The same rules reading `now` as the moment of `today()` and `now()`: a server prepares a
@@ -55,7 +70,8 @@ public struct ExpressionInstanceRules: InstanceRules {
     }
 
     public func holds(_ expression: String, at path: String, of element: FormElement, in instance: SubmittedInstance) -> Bool? {
-        guard let parsed = parse(expression), isSupported(parsed), let location = InstanceLocation(indexed: path) else { return nil }
+        guard let parsed = supported[expression] ?? parse(expression).flatMap({ isSupported($0) ? $0 : nil }),
+              let location = InstanceLocation(indexed: path) else { return nil }
         let context = context(at: location, root: instance.root)
         do {
             return try ExpressionEvaluator(context: context).evaluate(parsed).booleanValue
@@ -99,8 +115,8 @@ public struct ExpressionInstanceRules: InstanceRules {
     /// The 1-based index of the innermost repeat instance holding `location` (`position(..)`).
     func repeatPosition(of location: InstanceLocation) -> Int? {
         let names = location.steps.dropFirst().map(\.name)
-        guard let entry = placed.first(where: { $0.names == names }) else { return nil }
-        for (offset, isRepeat) in entry.repeats.enumerated().reversed() where isRepeat {
+        guard let index = placedByNames[names] else { return nil }
+        for (offset, isRepeat) in placed[index].repeats.enumerated().reversed() where isRepeat {
             return location.steps[offset + 1].occurrence
         }
         return nil
@@ -112,7 +128,7 @@ public struct ExpressionInstanceRules: InstanceRules {
         let names = location.steps.dropFirst().map(\.name)
         var best: PlacedElement?
         var bestShared = -1
-        for entry in placed where entry.names.last == name {
+        for entry in (placedByName[name] ?? []).map({ placed[$0] }) {
             let shared = zip(entry.names.dropLast(), names).prefix { $0 == $1 }.count
             if shared > bestShared {
                 best = entry
@@ -201,7 +217,7 @@ public struct ExpressionInstanceRules: InstanceRules {
     /// question or group (not a repeat, whose instances are only those submitted).
     private func definedChild(_ name: String, of parent: InstanceLocation) -> InstanceLocation? {
         let names = parent.steps.dropFirst().map(\.name) + [name]
-        guard let entry = placed.first(where: { $0.names == names }), entry.repeats.last == false else { return nil }
+        guard let index = placedByNames[names], placed[index].repeats.last == false else { return nil }
         return parent.child(name, occurrence: 1)
     }
 
@@ -240,7 +256,7 @@ public struct ExpressionInstanceRules: InstanceRules {
         case .number, .string:
             return true
         case .reference(let name):
-            return placed.contains { $0.names.last == name }
+            return placedByName[name] != nil
         case .path(let path):
             switch path.start {
             case .root, .relative: break

@@ -9,12 +9,16 @@
 /// submission, so a missing node with a `relevant` is taken as skipped unless its relevance
 /// evaluates to true; an answer whose relevance (or an enclosing group's) is false is a finding.
 public struct InstanceFlattener: Sendable {
-    public var form: FormDefinition
+    public let form: FormDefinition
+    /// Constraint, relevance and `required` expressions; nil checks none of them. A server keeps
+    /// one flattener per form version and gives it rules reading the moment of each submission.
     public var rules: (any InstanceRules)?
+    private let plan: FlatteningPlan
 
     public init(form: FormDefinition, rules: (any InstanceRules)? = nil) {
         self.form = form
         self.rules = rules
+        plan = FlatteningPlan(form: form)
     }
 
     /// The root element name the form's instance uses (`name` setting, "data" by default as in pyxform).
@@ -40,7 +44,7 @@ public struct InstanceFlattener: Sendable {
             walk.finding(rootPath + "/meta/instanceID", .metadata,
                          "The submission has no meta/instanceID, so a resend cannot be told from a new record; it is identified by its content.")
         }
-        walk.visit(root, elements: form.elements, path: rootPath, indexed: rootPath, record: rootPath, parent: nil, isRoot: true,
+        walk.visit(root, section: plan.root, path: rootPath, indexed: rootPath, record: rootPath, parent: nil, isRoot: true,
                    irrelevant: nil)
         return FlattenedInstance(values: walk.values, findings: walk.findings, attachmentNames: walk.attachments)
     }
@@ -71,28 +75,17 @@ private struct Walk {
         return position
     }
 
-    /// Visits the children of `node`, which the form describes with `elements`.
+    /// Visits the children of `node`, which the form describes with `section`.
     /// `path` has no indices, `indexed` has them (for findings), `record` is the enclosing repeat instance.
     /// `irrelevant` is the section (and its `relevant`) that makes everything inside not relevant, if any.
-    mutating func visit(_ node: InstanceNode, elements: [FormElement], path: String, indexed: String,
+    mutating func visit(_ node: InstanceNode, section: FlatteningPlan.Section, path: String, indexed: String,
                         record: String, parent: Int?, isRoot: Bool, irrelevant: Irrelevance?) {
-        var byName: [String: FormElement] = [:]
-        for element in elements where byName[element.name] == nil { byName[element.name] = element }
-        // `select_one x or_other` makes a sibling text node `<name>_other` (pyxform).
-        for element in elements {
-            switch element.type {
-            case .selectOne(_, true), .selectMultiple(_, true):
-                let other = element.name + "_other"
-                if byName[other] == nil { byName[other] = FormElement(name: other, type: .text) }
-            default: break
-            }
-        }
         var seen: [String: Int] = [:]
         for child in node.children {
             let count = (seen[child.name] ?? 0) + 1
             seen[child.name] = count
             let childPath = path + "/" + child.name
-            guard let element = byName[child.name] else {
+            guard let planned = section.byName[child.name] else {
                 if isRoot && child.name == "meta" {
                     visitMeta(child, path: childPath, record: record, parent: parent)
                 } else {
@@ -101,33 +94,36 @@ private struct Walk {
                 }
                 continue
             }
-            switch element.type {
+            switch planned.element.type {
             case .repeat:
                 let instancePath = indexed + "/" + child.name + "[\(count)]"
                 let row = add(record: instancePath, parent: parent, path: childPath, type: .repeat, text: "")
-                visit(child, elements: element.children, path: childPath, indexed: instancePath, record: instancePath, parent: row, isRoot: false,
-                      irrelevant: irrelevant ?? irrelevance(of: element, indexed: instancePath))
+                visit(child, section: planned.section ?? FlatteningPlan.Section([]), path: childPath, indexed: instancePath, record: instancePath,
+                      parent: row, isRoot: false, irrelevant: irrelevant ?? irrelevance(of: planned, indexed: instancePath))
             case .group:
                 let groupPath = indexed + "/" + child.name + (count > 1 ? "[\(count)]" : "")
                 if count == 2 { finding(groupPath, .repeatedNode, "The group '\(child.name)' appears more than once; only repeats may.") }
-                visit(child, elements: element.children, path: childPath, indexed: groupPath, record: record, parent: parent, isRoot: false,
-                      irrelevant: irrelevant ?? irrelevance(of: element, indexed: groupPath))
+                visit(child, section: planned.section ?? FlatteningPlan.Section([]), path: childPath, indexed: groupPath, record: record,
+                      parent: parent, isRoot: false, irrelevant: irrelevant ?? irrelevance(of: planned, indexed: groupPath))
             default:
                 let nodePath = indexed + "/" + child.name + (count > 1 ? "[\(count)]" : "")
                 if count == 2 { finding(nodePath, .repeatedNode, "The answer '\(child.name)' appears more than once; every copy is kept.") }
-                answer(child, element: element, path: childPath, indexed: nodePath, record: record, parent: parent,
-                       irrelevant: irrelevant ?? irrelevance(of: element, indexed: nodePath))
+                answer(child, planned: planned, path: childPath, indexed: nodePath, record: record, parent: parent,
+                       irrelevant: irrelevant ?? irrelevance(of: planned, indexed: nodePath))
             }
         }
         // Required answers whose node is missing altogether (not merely empty).
-        for element in elements where seen[element.name] == nil && irrelevant == nil {
-            missing(element, indexed: indexed + "/" + element.name)
+        if irrelevant == nil {
+            for planned in section.nodes where seen[planned.element.name] == nil {
+                missing(planned, indexed: indexed + "/" + planned.element.name)
+            }
         }
     }
 
-    mutating func answer(_ node: InstanceNode, element: FormElement, path: String, indexed: String, record: String, parent: Int?,
+    mutating func answer(_ node: InstanceNode, planned: FlatteningPlan.Node, path: String, indexed: String, record: String, parent: Int?,
                          irrelevant: Irrelevance?) {
-        let type = InstanceValueType(element.type, parameters: element.parameters) ?? .string
+        let element = planned.element
+        let type = planned.valueType
         if node.hasElementChildren {
             finding(indexed, .unknownNode, "'\(element.name)' should hold a single answer, but contains other elements; they are kept as they are.")
             for child in node.children { unknown(child, path: path + "/" + child.name, indexed: indexed + "/" + child.name, record: record, parent: parent, announce: false) }
@@ -135,7 +131,7 @@ private struct Walk {
         let text = node.text
         let trimmed = text.trimmingXPathWhitespace()
         guard !trimmed.isEmpty else {
-            if irrelevant == nil, isRequired(element, indexed: indexed) {
+            if irrelevant == nil, isRequired(planned, indexed: indexed) {
                 finding(indexed, .requiredMissing, requiredMessage(element))
             }
             return
@@ -210,32 +206,32 @@ private struct Walk {
 
     /// Records required answers under an element whose node is absent. A node with a `relevant`
     /// (or inside a group with one) is taken as skipped: devices leave non-relevant nodes out.
-    mutating func missing(_ element: FormElement, indexed: String) {
+    mutating func missing(_ planned: FlatteningPlan.Node, indexed: String) {
+        let element = planned.element
         if let relevant = element.relevant, rules?.holds(relevant, at: indexed, of: element, in: instance) != true { return }
         switch element.type {
         case .repeat, .xmlExternal, .csvExternal: return
         case .group:
-            for child in element.children { missing(child, indexed: indexed + "/" + child.name) }
+            for child in planned.section?.nodes ?? [] { missing(child, indexed: indexed + "/" + child.element.name) }
         default:
-            if isRequired(element, indexed: indexed) {
+            if isRequired(planned, indexed: indexed) {
                 finding(indexed, .requiredMissing, requiredMessage(element) + " (the node is missing from the submission)")
             }
         }
     }
 
-    func isRequired(_ element: FormElement, indexed: String) -> Bool {
-        guard let required = element.required?.trimmingXPathWhitespace(), !required.isEmpty else { return false }
-        switch required.lowercased() {
-        case "yes", "true", "true()", "1": return true
-        case "no", "false", "false()", "0": return false
-        default: return rules?.holds(required, at: indexed, of: element, in: instance) ?? false
+    func isRequired(_ planned: FlatteningPlan.Node, indexed: String) -> Bool {
+        switch planned.requirement {
+        case .never: false
+        case .always: true
+        case .when(let required): rules?.holds(required, at: indexed, of: planned.element, in: instance) ?? false
         }
     }
 
-    /// What makes `element` not relevant at `indexed`: its own `relevant` when it evaluates to false.
-    func irrelevance(of element: FormElement, indexed: String) -> Irrelevance? {
-        guard let relevant = element.relevant, rules?.holds(relevant, at: indexed, of: element, in: instance) == false else { return nil }
-        return Irrelevance(element: element, relevant: relevant)
+    /// What makes `planned` not relevant at `indexed`: its own `relevant` when it evaluates to false.
+    func irrelevance(of planned: FlatteningPlan.Node, indexed: String) -> Irrelevance? {
+        guard let relevant = planned.element.relevant, rules?.holds(relevant, at: indexed, of: planned.element, in: instance) == false else { return nil }
+        return Irrelevance(planned: planned, relevant: relevant)
     }
 
     /// "'age' (survey row 4)": the question and where the author wrote it.
@@ -251,9 +247,9 @@ private struct Walk {
     }
 
     func notRelevantMessage(_ element: FormElement, _ answer: String, _ irrelevant: Irrelevance) -> String {
-        let reason = irrelevant.element.name == element.name && irrelevant.element.row == element.row
+        let reason = irrelevant.planned.element.name == element.name && irrelevant.planned.element.row == element.row
             ? "its relevance \(irrelevant.relevant) is false"
-            : "it is inside \(describe(irrelevant.element)), whose relevance \(irrelevant.relevant) is false"
+            : "it is inside \(describe(irrelevant.planned.element)), whose relevance \(irrelevant.relevant) is false"
         return "\(describe(element)) was answered '\(answer)', but \(reason), so ODK Collect would not have asked it; the answer is kept."
     }
 
@@ -269,6 +265,6 @@ private struct Walk {
 
 /// The section or question whose `relevant` is false, making what it covers not relevant.
 private struct Irrelevance {
-    var element: FormElement
+    var planned: FlatteningPlan.Node
     var relevant: String
 }

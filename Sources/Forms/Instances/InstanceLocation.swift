@@ -44,9 +44,13 @@ struct InstanceLocation: Sendable, Hashable {
         guard let first = steps.first, first.name == root.name, first.occurrence == 1 else { return nil }
         var node = root
         for step in steps.dropFirst() {
-            let named = node.children.filter { $0.name == step.name }
-            guard step.occurrence <= named.count else { return nil }
-            node = named[step.occurrence - 1]
+            var remaining = step.occurrence
+            guard let found = node.children.first(where: { child in
+                guard child.name == step.name else { return false }
+                remaining -= 1
+                return remaining == 0
+            }) else { return nil }
+            node = found
         }
         return node
     }

@@ -49,23 +49,31 @@ enum XFormValueSyntax {
     }
 
     static func isInteger(_ text: String) -> Bool {
-        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
-        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        var digits = text.utf8[...]
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy(isDigit)
     }
 
     /// xsd:decimal: an optional sign, digits, and at most one decimal point (no exponent, no NaN).
     static func isDecimal(_ text: String) -> Bool {
-        let body = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }), !body.contains("..") else { return false }
-        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        isDecimal(text.utf8[...])
+    }
+
+    static func isDecimal(_ text: Substring.UTF8View) -> Bool {
+        var body = text
+        if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
+        var points = 0
+        var digits = 0
+        for byte in body {
+            if byte == UInt8(ascii: ".") { points += 1 } else if isDigit(byte) { digits += 1 } else { return false }
+        }
+        return points <= 1 && digits > 0
     }
 
     static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
               (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -74,35 +82,49 @@ enum XFormValueSyntax {
 
     /// HH:MM:SS with optional fraction, and an optional zone (Z or ±HH:MM).
     static func isTime(_ text: String) -> Bool {
-        var clock = Substring(text)
-        if clock.hasSuffix("Z") {
+        var clock = Array(text.utf8)[...]
+        if clock.last == UInt8(ascii: "Z") {
             clock = clock.dropLast()
-        } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let zone = clock[clock.index(after: sign)...].split(separator: ":", omittingEmptySubsequences: false)
-            guard zone.count == 2, let hours = Int(zone[0]), let minutes = Int(zone[1]), zone[0].count == 2, zone[1].count == 2,
+        } else if let sign = clock.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) {
+            let zone = clock[(sign + 1)...]
+            guard zone.count == 5, zone[zone.startIndex + 2] == UInt8(ascii: ":"),
+                  let hours = number(zone.prefix(2)), let minutes = number(zone.suffix(2)),
                   (0...14).contains(hours), (0...59).contains(minutes) else { return false }
             clock = clock[..<sign]
         }
-        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2,
-              let hours = Int(parts[0]), let minutes = Int(parts[1]), (0...23).contains(hours), (0...59).contains(minutes)
-        else { return false }
-        let seconds = parts[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard seconds[0].count == 2, let whole = Int(seconds[0]), (0...59).contains(whole),
-              seconds[0].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        if seconds.count == 2 { return !seconds[1].isEmpty && seconds[1].allSatisfy { $0.isASCII && $0.isNumber } }
-        return true
+        let start = clock.startIndex
+        guard clock.count >= 8, clock[start + 2] == UInt8(ascii: ":"), clock[start + 5] == UInt8(ascii: ":"),
+              let hours = number(clock[start..<start + 2]), let minutes = number(clock[start + 3..<start + 5]),
+              let seconds = number(clock[start + 6..<start + 8]),
+              (0...23).contains(hours), (0...59).contains(minutes), (0...59).contains(seconds) else { return false }
+        let fraction = clock[(start + 8)...]
+        guard let point = fraction.first else { return true }
+        return point == UInt8(ascii: ".") && fraction.count > 1 && fraction.dropFirst().allSatisfy(isDigit)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// The value of a run of ASCII digits; nil when any byte is not a digit.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return digits.isEmpty ? nil : value
     }
 
     /// "latitude longitude [altitude [accuracy]]".
     static func geopointProblem(_ text: String) -> String? {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        let numbers = parts.map { isDecimal(String($0)) ? Double(String($0).hasPrefix("+") ? String($0.dropFirst()) : String($0)) : nil }
+        let parts = text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
+        let numbers = parts.map { isDecimal($0) ? Double(Substring($0).drop { $0 == "+" }) : nil }
         guard (2...4).contains(parts.count), numbers.allSatisfy({ $0 != nil }) else {
             return "Expected a location written 'latitude longitude altitude accuracy' (like '-1.2921 36.8219 1650 5'), but got '\(text)'."
         }
-        if let latitude = numbers[0], !(-90...90).contains(latitude) { return "The latitude \(parts[0]) is outside -90 to 90." }
-        if let longitude = numbers[1], !(-180...180).contains(longitude) { return "The longitude \(parts[1]) is outside -180 to 180." }
+        if let latitude = numbers[0], !(-90...90).contains(latitude) { return "The latitude \(Substring(parts[0])) is outside -90 to 90." }
+        if let longitude = numbers[1], !(-180...180).contains(longitude) { return "The longitude \(Substring(parts[1])) is outside -180 to 180." }
         return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Forms
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -14,7 +15,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let incoming = request.headers[Self.header].flatMap { id in
             id.count <= 64 && id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) ? id : nil
         }
-        let id = incoming ?? UUID().uuidString.lowercased()
+        let id = incoming ?? UUID.random().uuidString.lowercased()
         context.requestID = id
         context.logger[metadataKey: "request_id"] = .string(id)
         let started = ContinuousClock.now

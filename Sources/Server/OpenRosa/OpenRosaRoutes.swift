@@ -103,7 +103,7 @@ extension Site {
             throw OpenRosaError(status: .badRequest, message: error.description + " Nothing was stored.", acceptLength: acceptLength)
         }
         let version = try await preparedVersion(of: instance, in: collector.project)
-        let flattened = InstanceFlattener(form: version.definition, rules: version.rules.at(Date())).flatten(instance)
+        let flattened = version.flatten(instance, now: Date())
         let digest = ContentDigest.sha256(upload.xml)
         let submission = OpenRosaSubmission(
             form: version.record, instanceID: instance.instanceID ?? "sha256:\(digest)", deprecatedID: instance.deprecatedID,

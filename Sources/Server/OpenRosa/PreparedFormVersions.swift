@@ -4,16 +4,26 @@ import Storage
 import Synchronization
 
 /// A form version as this process reads submissions against it: the stored record with its
-/// model, and the rules whose expressions were parsed once.
+/// model, the rules whose expressions were parsed once, and a flattener that has arranged the
+/// form's elements once.
 struct PreparedFormVersion: Sendable {
     let record: FormVersionRecord
     let definition: FormDefinition
     let rules: ExpressionInstanceRules
+    private let flattener: InstanceFlattener
 
     init(record: FormVersionRecord, definition: FormDefinition) {
         self.record = record
         self.definition = definition
         rules = ExpressionInstanceRules(form: definition, now: Date())
+        flattener = InstanceFlattener(form: definition)
+    }
+
+    /// Reads `instance` against this version, with `today()` and `now()` at `now`.
+    func flatten(_ instance: SubmittedInstance, now: Date) -> FlattenedInstance {
+        var flattener = flattener
+        flattener.rules = rules.at(now)
+        return flattener.flatten(instance)
     }
 }
 

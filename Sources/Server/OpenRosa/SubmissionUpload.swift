@@ -16,11 +16,7 @@ struct SubmissionUpload: Sendable {
     /// Reads a `multipart/form-data` body; nil boundary or a broken body is a 400 in the collector's words.
     init(body: ByteBuffer, contentType: String, limit: Int, digest: (Data) -> String) throws(OpenRosaError) {
         guard contentType.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = contentType.split(separator: ";").lazy
-                .map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })
-                .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }),
-              !boundary.isEmpty
+              let boundary = HeaderParameters(contentType)["boundary"], !boundary.isEmpty
         else {
             throw OpenRosaError(status: .badRequest, message: "Send the submission as multipart/form-data, with the XML in a part named "
                 + "'\(Self.xmlPartName)' and each attachment in a part named after its file.", acceptLength: limit)
@@ -33,15 +29,16 @@ struct SubmissionUpload: Sendable {
                 + "nothing was stored.", acceptLength: limit)
         }
         // A part's name is parsed from its headers on every read: read it once.
-        let named = parts.map { (name: $0.name, part: $0) }
-        guard let xmlPart = named.first(where: { $0.name == Self.xmlPartName })?.part else {
+        let named = parts.map { (disposition: Site.disposition($0), part: $0) }
+        guard let xmlPart = named.first(where: { $0.disposition["name"] == Self.xmlPartName })?.part else {
             throw OpenRosaError(status: .badRequest, message: "The submission has no part named '\(Self.xmlPartName)' with the XML; nothing was stored.",
                                 acceptLength: limit)
         }
         xml = Data(buffer: xmlPart.body)
-        attachments = named.compactMap { partName, part in
+        attachments = named.compactMap { disposition, part in
+            let partName = disposition["name"]
             guard partName != Self.xmlPartName, partName != "*isIncomplete*" else { return nil }
-            guard let name = Site.fileName(part).flatMap({ $0.isEmpty ? nil : $0 }) ?? partName, !name.isEmpty else { return nil }
+            guard let name = disposition["filename"].flatMap({ $0.isEmpty ? nil : $0 }) ?? partName, !name.isEmpty else { return nil }
             let content = Data(buffer: part.body)
             return SubmissionAttachment(name: name, contentType: part.headers.first(name: "Content-Type") ?? "application/octet-stream",
                                         content: content, md5: digest(content))

@@ -81,7 +81,7 @@ extension Site {
                 return ["field": problem.field, "message": message, "linked": known.contains(problem.field)]
             },
             "hasProblems": !problems.isEmpty,
-            "instanceID": entered?[Questionnaire.instanceIDKey] ?? "uuid:\(UUID().uuidString.lowercased())",
+            "instanceID": entered?[Questionnaire.instanceIDKey] ?? "uuid:\(UUID.random().uuidString.lowercased())",
         ]
         return page("fill", questionnaire.title, values, context: context, status: status, notice: notice)
     }

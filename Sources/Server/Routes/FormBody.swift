@@ -47,10 +47,7 @@ extension Site {
     }
 
     static func multipart(_ buffer: ByteBuffer, contentType: String) throws -> FormFields {
-        guard let boundary = contentType.split(separator: ";").lazy
-            .map({ $0.trimmingCharacters(in: .whitespaces) })
-            .first(where: { $0.lowercased().hasPrefix("boundary=") })
-            .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        guard let boundary = HeaderParameters(contentType)["boundary"]
         else { throw PageError(.badRequest, "The upload has no multipart boundary.") }
         let parts: [MultipartPart]
         do {
@@ -60,8 +57,9 @@ extension Site {
         }
         var fields = FormFields(pairs: [])
         for part in parts {
-            guard let name = part.name else { continue }
-            if let fileName = Self.fileName(part) {
+            let disposition = Self.disposition(part)
+            guard let name = disposition["name"] else { continue }
+            if let fileName = disposition["filename"] {
                 let file = UploadedFile(fileName: fileName, data: Data(buffer: part.body))
                 fields.files[name] = file
                 fields.uploads.append((name, file))
@@ -91,14 +89,8 @@ extension Site {
         return collector.parts
     }
 
-    static func fileName(_ part: MultipartPart) -> String? {
-        guard let disposition = part.headers.first(name: "Content-Disposition") else { return nil }
-        for item in disposition.split(separator: ";") {
-            let trimmed = item.trimmingCharacters(in: .whitespaces)
-            if trimmed.lowercased().hasPrefix("filename=") {
-                return String(trimmed.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        return nil
+    /// The `name` and `filename` of a part, from its `Content-Disposition`.
+    static func disposition(_ part: MultipartPart) -> HeaderParameters {
+        HeaderParameters(part.headers.first(name: "Content-Disposition") ?? "")
     }
 }

@@ -4,8 +4,9 @@
 /// does one COMMIT at a time: one transaction per submission would cap the rate at the disk's
 /// fsyncs per second. Callers that arrive while a batch is being written queue up; the next
 /// batch takes all of them (up to `maximumBatch`) and commits once. Each member still runs its
-/// own body, in arrival order, inside its own savepoint; every member hears back only after the
-/// COMMIT returned, so an acknowledgement is never sent for data that is not on disk.
+/// own body, in arrival order, inside its own savepoint (one alone in its batch needs none);
+/// every member hears back only after the COMMIT returned, so an acknowledgement is never sent
+/// for data that is not on disk.
 ///
 /// This actor only keeps the turns; the engine runs the statements (see `SQLiteEngine`).
 actor GroupCommit {

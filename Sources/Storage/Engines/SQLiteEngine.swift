@@ -70,8 +70,9 @@ final class SQLiteEngine: SQLEngine {
         }
     }
 
-    /// Runs `body` inside its own savepoint of a shared `BEGIN IMMEDIATE … COMMIT`. A body that
-    /// throws is rolled back to its savepoint alone; the caller returns only after the batch's
+    /// Runs `body` inside its own savepoint of a shared `BEGIN IMMEDIATE … COMMIT` (a body alone
+    /// in its batch needs none: the transaction is its own). A body that throws is rolled back
+    /// to its savepoint alone; the caller returns only after the batch's
     /// COMMIT returned, with its own result, or with the COMMIT's error if that failed.
     func withTransaction<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
         let (opensBatch, closesBatch): (Bool, Bool)
@@ -79,7 +80,7 @@ final class SQLiteEngine: SQLEngine {
         case .refused(let error): throw error
         case .run(let opens, let closes): (opensBatch, closesBatch) = (opens, closes)
         }
-        let db = connection.sql(queryLogLevel: .trace)
+        let db = SQLiteWriterDatabase(connection: connection, queryLogLevel: .trace)
         if opensBatch {
             // The batch holds the connection from BEGIN to COMMIT; reads wait between batches.
             await access.acquire()
@@ -99,22 +100,34 @@ final class SQLiteEngine: SQLEngine {
         }
 
         var outcome: Result<R, any Error>
-        do {
-            try await db.raw("SAVEPOINT counted_member").run()
+        if opensBatch && closesBatch {
+            // Alone in its batch: no savepoint; a failing body rolls back the whole transaction.
             do {
                 outcome = .success(try await body(db))
             } catch {
-                outcome = .failure(error)
-                try await db.raw("ROLLBACK TO counted_member").run()
+                try? await db.raw("ROLLBACK").run()
+                await access.release()
+                await group.finishBatch(nil)
+                throw error
             }
-            try await db.raw("RELEASE counted_member").run()
-        } catch {
-            // The transaction is in an unknown state: undo the whole batch; the members that
-            // already ran hear this error, the others try again in the next batch.
-            try? await db.raw("ROLLBACK").run()
-            await access.release()
-            await group.abandonBatch(error, refuseRest: false)
-            throw error
+        } else {
+            do {
+                try await db.raw("SAVEPOINT counted_member").run()
+                do {
+                    outcome = .success(try await body(db))
+                } catch {
+                    outcome = .failure(error)
+                    try await db.raw("ROLLBACK TO counted_member").run()
+                }
+                try await db.raw("RELEASE counted_member").run()
+            } catch {
+                // The transaction is in an unknown state: undo the whole batch; the members that
+                // already ran hear this error, the others try again in the next batch.
+                try? await db.raw("ROLLBACK").run()
+                await access.release()
+                await group.abandonBatch(error, refuseRest: false)
+                throw error
+            }
         }
 
         let commitError: (any Error)?

@@ -16,6 +16,9 @@ public struct OpenRosaSubmission: Sendable {
     /// The signed-in person who sent it, or the app user whose token was in the URL.
     public var submittedBy: String?
     public var appUserID: String?
+    /// The rows of its typed values and answers, made before it waits for the database (see
+    /// `Store.storeOpenRosaSubmission`), so the single writing connection only runs them.
+    var rows: OpenRosaRows?
 
     public init(form: FormVersionRecord, instanceID: String, deprecatedID: String?, raw: Data, contentDigest: String,
                 flattened: FlattenedInstance, attachments: [SubmissionAttachment], submittedBy: String?, appUserID: String?) {

@@ -15,6 +15,8 @@ extension Store {
     /// Submissions that arrive together are written together (see `OpenRosaWriteQueue`); this
     /// returns once the batch holding this one is committed.
     public func storeOpenRosaSubmission(_ submission: OpenRosaSubmission) async throws -> OpenRosaReceipt {
+        var submission = submission
+        submission.rows = OpenRosaRows(submission)
         switch await openRosaWrites.submit(submission, to: self) {
         case .success(let receipt):
             return receipt
@@ -50,24 +52,25 @@ extension Store {
     }
 
     private static func store(_ db: any SQLDatabase, batch: [OpenRosaSubmission]) async throws -> [Result<OpenRosaReceipt, any Error>] {
-        let stored = try await storedInstances(db, of: batch)
         var seen = Set<String>()
         var new: [Int] = []
         var oneByOne: [Int] = []
         for (index, submission) in batch.enumerated() {
-            let key = submission.form.formPK + "\u{0}" + submission.instanceID
-            if submission.deprecatedID == nil, !stored.contains(key), seen.insert(key).inserted {
+            if submission.deprecatedID == nil, seen.insert(submission.form.formPK + "\u{0}" + submission.instanceID).inserted {
                 new.append(index)
             } else {
                 oneByOne.append(index)
             }
         }
         var results = [Result<OpenRosaReceipt, any Error>?](repeating: nil, count: batch.count)
-        // If these INSERTs fail (another process stored one of them a moment ago), the whole
-        // transaction is given up and every submission of the batch is tried again on its own.
+        // Resends (their instance ID is stored already) are skipped by the INSERT and handled one
+        // by one below. If these INSERTs fail (a database error), the whole transaction is given
+        // up and every submission of the batch is tried again on its own.
         let receipts = try await insertNew(db, new.map { NewSubmission(submission: batch[$0]) })
-        for (index, receipt) in zip(new, receipts) { results[index] = .success(receipt) }
-        for index in oneByOne {
+        for (index, receipt) in zip(new, receipts) {
+            if let receipt { results[index] = .success(receipt) } else { oneByOne.append(index) }
+        }
+        for index in oneByOne.sorted() {
             try await db.raw("SAVEPOINT counted_one").run()
             do {
                 results[index] = .success(try await store(db, batch[index]))
@@ -81,21 +84,6 @@ extension Store {
         return results.map { $0 ?? .failure(StorageError.corrupt("a submission of a batch was neither stored nor refused")) }
     }
 
-    /// Keys (form, NUL, instance ID) of the batch's submissions already in the database.
-    private static func storedInstances(_ db: any SQLDatabase, of batch: [OpenRosaSubmission]) async throws -> Set<String> {
-        var found = Set<String>()
-        let byForm = Dictionary(grouping: batch, by: \.form.formPK)
-        for (formPK, submissions) in byForm {
-            for chunk in chunks(Array(Set(submissions.map(\.instanceID))), of: 500) {
-                let rows = try await db.select().column("instance_id").from("submissions")
-                    .where("form_pk", .equal, SQLBind(formPK)).where("instance_id", .in, SQLBind.group(Array(chunk)))
-                    .all()
-                for row in rows { found.insert(formPK + "\u{0}" + (try row.decode(column: "instance_id", as: String.self))) }
-            }
-        }
-        return found
-    }
-
     /// A submission not stored yet, with what storing it adds: the stored submission it edits and
     /// findings about that edit.
     struct NewSubmission {
@@ -106,65 +94,68 @@ extension Store {
 
     /// New submissions, none stored yet: one multi-row INSERT per table (in chunks under the
     /// engines' limits on bound values).
-    private static func insertNew(_ db: any SQLDatabase, _ new: [NewSubmission]) async throws -> [OpenRosaReceipt] {
-        let submissions = new.map(\.submission)
-        let ids = submissions.map { _ in newArrivalID() }
+    private static func insertNew(_ db: any SQLDatabase, _ candidates: [NewSubmission]) async throws -> [OpenRosaReceipt?] {
+        let candidateIDs = candidates.map { _ in newArrivalID() }
         let now = Timestamp.now()
-        for chunk in chunks(Array(zip(ids, new)), of: 50) {
-            let insert = db.insert(into: "submissions").columns(
+        var inserted = Set<String>()
+        for chunk in chunks(Array(zip(candidateIDs, candidates)), of: 50) {
+            var insert = BulkInsert(into: "submissions", columns: [
                 "id", "project_id", "form_pk", "form_version_id", "instance_id", "channel", "submitted_by", "received_at", "payload",
-                "raw_xml", "content_digest", "deprecated_id", "replaces_id", "app_user_id")
+                "raw_xml", "content_digest", "deprecated_id", "replaces_id", "app_user_id"])
+            insert.skippingConflictsOn = ["form_pk", "instance_id"]
             for (id, item) in chunk {
                 let (submission, form) = (item.submission, item.submission.form)
-                insert.values([SQLBind(id), SQLBind(form.projectID), SQLBind(form.formPK), SQLBind(form.versionID), SQLBind(submission.instanceID),
-                               SQLBind(SubmissionChannel.openrosa.rawValue), SQLBind(submission.submittedBy), SQLBind(now), SQLBind(""),
-                               SQLBind(submission.raw), SQLBind(submission.contentDigest), SQLBind(submission.deprecatedID),
-                               SQLBind(item.replacesID), SQLBind(submission.appUserID)] as [any SQLExpression])
+                insert.append([.text(id), .text(form.projectID), .text(form.formPK), .text(form.versionID), .text(submission.instanceID),
+                               .text(SubmissionChannel.openrosa.rawValue), SQLValue(submission.submittedBy), .text(now), .text(""),
+                               .blob(submission.raw), .text(submission.contentDigest), SQLValue(submission.deprecatedID),
+                               SQLValue(item.replacesID), SQLValue(submission.appUserID)])
             }
-            try await insert.run()
+            inserted.formUnion(try await insert.run(on: db, returning: "id"))
         }
-        var values: [(String, InstanceValue)] = []
-        var answers: [(String, Int, Answer)] = []
+        // Those whose instance ID was already stored were skipped: they are not new.
+        let stored = zip(candidateIDs, candidates).filter { inserted.contains($0.0) }
+        let (ids, new) = (stored.map(\.0), stored.map(\.1))
+        var values = BulkInsert(into: "instance_values", columns: [
+            "submission_id", "position", "record", "parent_position", "field_path", "xform_type", "text_value", "number_value"])
+        var answers = BulkInsert(into: "answers", columns: ["submission_id", "position", "field", "kind", "text_value", "integer_value"])
         var findings: [(String, Int, InstanceFinding)] = []
         var attachments: [(String, SubmissionAttachment)] = []
         for (id, item) in zip(ids, new) {
             let submission = item.submission
-            values += submission.flattened.values.map { (id, $0) }
-            // The answers indicators read (the web-form model's top-level questions), as for JSON submissions.
-            let answered = submission.form.questionnaire?.answers(from: submission.flattened.values) ?? []
-            answers += answered.enumerated().map { (id, $0.offset, $0.element) }
+            let rows = submission.rows ?? OpenRosaRows(submission)
+            // One statement per 500 rows keeps each under the engines' limits on bound values.
+            for row in rows.values {
+                values.append(row, after: .text(id))
+                if values.rowCount == 500 { try await values.runAndEmpty(on: db) }
+            }
+            for row in rows.answers {
+                answers.append(row, after: .text(id))
+                if answers.rowCount == 500 { try await answers.runAndEmpty(on: db) }
+            }
             let expected = Set(submission.flattened.attachmentNames)
             let files = uniqueByName(submission.attachments)
             let all = submission.flattened.findings + item.editFindings + files.filter { !expected.contains($0.name) }.map(unexpected)
             findings += all.enumerated().map { (id, $0.offset, $0.element) }
             attachments += files.map { (id, $0) }
         }
-        for chunk in chunks(values, of: 500) {
-            let insert = db.insert(into: "instance_values")
-                .columns("submission_id", "position", "record", "parent_position", "field_path", "xform_type", "text_value", "number_value")
-            for (id, value) in chunk {
-                insert.values([SQLBind(id), SQLBind(value.position), SQLBind(value.record), SQLBind(value.parentPosition),
-                               SQLBind(value.path), SQLBind(value.type.rawValue), SQLBind(value.text), SQLBind(value.number)] as [any SQLExpression])
-            }
-            try await insert.run()
-        }
-        try await insert(db, answers: answers)
+        try await values.run(on: db)
+        try await answers.run(on: db)
         try await insert(db, findings: findings)
         try await insert(db, attachments: attachments, receivedAt: now)
         for chunk in chunks(new, of: 200) {
-            let insert = db.insert(into: "audit_log").columns("id", "at", "actor_id", "project_id", "action", "subject")
+            var insert = BulkInsert(into: "audit_log", columns: ["id", "at", "actor_id", "project_id", "action", "subject"])
             for item in chunk {
                 let submission = item.submission
-                insert.values([SQLBind(newID()), SQLBind(now), SQLBind(submission.submittedBy), SQLBind(submission.form.projectID),
-                               SQLBind(item.replacesID == nil ? "submission.received" : "submission.edited"),
-                               SQLBind("\(submission.form.formID) \(submission.instanceID)" + (submission.deprecatedID.map { " replaces \($0)" } ?? ""))]
-                              as [any SQLExpression])
+                insert.append([.text(newID()), .text(now), SQLValue(submission.submittedBy), .text(submission.form.projectID),
+                               .text(item.replacesID == nil ? "submission.received" : "submission.edited"),
+                               .text("\(submission.form.formID) \(submission.instanceID)" + (submission.deprecatedID.map { " replaces \($0)" } ?? ""))])
             }
-            try await insert.run()
+            try await insert.run(on: db)
         }
-        return zip(ids, submissions).map { id, submission in
-            OpenRosaReceipt(id: id, instanceID: submission.instanceID, wasAlreadyStored: false,
-                            attachmentsAdded: uniqueByName(submission.attachments).count)
+        return zip(candidateIDs, candidates).map { id, candidate in
+            guard inserted.contains(id) else { return nil }
+            return OpenRosaReceipt(id: id, instanceID: candidate.submission.instanceID, wasAlreadyStored: false,
+                                   attachmentsAdded: uniqueByName(candidate.submission.attachments).count)
         }
     }
 
@@ -205,7 +196,12 @@ extension Store {
                     message: "This edits the submission \(deprecatedID), which is not stored here; it is kept as a new submission."))
             }
         }
-        return try await insertNew(db, [NewSubmission(submission: submission, replacesID: replacesID, editFindings: findings)])[0]
+        guard let receipt = try await insertNew(db, [NewSubmission(submission: submission, replacesID: replacesID, editFindings: findings)])[0] else {
+            // Another server process stored the same instance ID a moment ago.
+            throw StorageError.conflict("The submission \(submission.instanceID) was stored by another request at the same moment; "
+                + "nothing was changed. Send it again: a resend of the same submission is accepted.")
+        }
+        return receipt
     }
 
     static func existing(_ db: any SQLDatabase, formPK: String, instanceID: String) async throws -> (id: String, digest: String?)? {
@@ -230,12 +226,11 @@ extension Store {
     /// Findings, each with the id of its submission and its position there, in one statement per 500.
     private static func insert(_ db: any SQLDatabase, findings: [(String, Int, InstanceFinding)]) async throws {
         for chunk in chunks(findings, of: 500) {
-            let insert = db.insert(into: "submission_findings").columns("submission_id", "position", "path", "kind", "message")
+            var insert = BulkInsert(into: "submission_findings", columns: ["submission_id", "position", "path", "kind", "message"])
             for (id, position, finding) in chunk {
-                insert.values([SQLBind(id), SQLBind(position), SQLBind(finding.path), SQLBind(finding.kind.rawValue), SQLBind(finding.message)]
-                              as [any SQLExpression])
+                insert.append([.text(id), .integer(position), .text(finding.path), .text(finding.kind.rawValue), .text(finding.message)])
             }
-            try await insert.run()
+            try await insert.run(on: db)
         }
     }
 

@@ -108,14 +108,16 @@ extension Store {
     /// statement per 500.
     static func insert(_ db: any SQLDatabase, answers: [(String, Int, Answer)]) async throws {
         for chunk in chunks(answers, of: 500) {
-            let insert = db.insert(into: "answers").columns("submission_id", "position", "field", "kind", "text_value", "integer_value")
-            for (id, position, answer) in chunk {
-                let (kind, text, integer) = columns(answer.value)
-                insert.values([SQLBind(id), SQLBind(position), SQLBind(answer.field), SQLBind(kind), SQLBind(text), SQLBind(integer)]
-                              as [any SQLExpression])
-            }
-            try await insert.run()
+            var insert = BulkInsert(into: "answers", columns: ["submission_id", "position", "field", "kind", "text_value", "integer_value"])
+            for (id, position, answer) in chunk { insert.append(answerRow(answer, at: position), after: .text(id)) }
+            try await insert.run(on: db)
         }
+    }
+
+    /// A row of `answers` after its first column (the submission's id).
+    static func answerRow(_ answer: Answer, at position: Int) -> [SQLValue] {
+        let (kind, text, integer) = columns(answer.value)
+        return [.integer(position), .text(answer.field), .text(kind), SQLValue(text), SQLValue(integer)]
     }
 
     /// `items` cut into runs of at most `size`, so a multi-row INSERT stays under the engines' bind limits.

@@ -1,4 +1,5 @@
 import Foundation
+import Forms
 import Logging
 import SQLKit
 import Synchronization
@@ -90,7 +91,7 @@ public struct Store: Sendable {
         try await engine.withTransaction(body)
     }
 
-    static func newID() -> String { UUID().uuidString.lowercased() }
+    static func newID() -> String { UUID.random().uuidString.lowercased() }
 
     /// An id that sorts in the order this process made them (microseconds since 1970, kept
     /// strictly increasing, then random hex): it orders submissions received in the same
