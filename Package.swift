@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.3.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         // Already used by Hummingbird; named here for `counted bench`'s loopback HTTP client.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
@@ -37,8 +38,18 @@ let package = Package(
         ]),
         // Pure domain: design-based survey estimates (Taylor linearisation, domains, calibration), gaps, trends, disclosure control.
         .target(name: "Survey"),
-        // Pure domain: indicators and how answers become them.
-        .target(name: "Frameworks", dependencies: ["Forms", "Survey"]),
+        // Pure domain: frameworks, indicators and their computations, population groups, reference values, kits.
+        .target(name: "Frameworks", dependencies: [
+            "Forms", "Survey",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The starter kits in kits/<name>/ (framework, questionnaires, README, synthetic model), bundled.
+        .target(
+            name: "Kits", dependencies: ["Frameworks"], path: "kits", exclude: ["README.md"],
+            resources: [
+                .copy("disability-barometer"), .copy("human-rights-defenders"), .copy("indigenous-rights"), .copy("lgbti-barometer"),
+            ]
+        ),
         // Pure domain: users, roles, permissions, password and token hashing.
         .target(name: "Accounts", dependencies: [
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -55,12 +66,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The demo organisation, project, questionnaire, indicator and synthetic submissions.
-        .target(name: "Demo", dependencies: ["Forms", "Frameworks", "Accounts", "Storage"]),
+        .target(name: "Demo", dependencies: ["Forms", "Frameworks", "Accounts", "Storage", "Kits"]),
         // The Hummingbird application: pages, JSON API, sessions, tokens, CSRF.
         .target(
             name: "Server",
             dependencies: [
-                "Forms", "Survey", "Frameworks", "Accounts", "Storage", "Demo",
+                "Forms", "Survey", "Frameworks", "Accounts", "Storage", "Demo", "Kits",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -72,7 +83,7 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Public")]
         ),
         .executableTarget(name: "counted", dependencies: [
-            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey", "Frameworks",
+            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey", "Frameworks", "Kits",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,11 +103,11 @@ let package = Package(
             "Forms", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Spreadsheet/Fixtures", "XForm/Expected"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
-        .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "Forms"]),
+        .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "Forms", "Kits", "Survey"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Forms", "Frameworks", "Accounts", "Demo", "CountedTestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Forms", "Frameworks", "Accounts", "Demo", "Kits", "CountedTestSupport"]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Storage", "Accounts", "Forms", "Demo", "CountedTestSupport",
+            "Server", "Storage", "Accounts", "Forms", "Demo", "Kits", "Frameworks", "CountedTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "ProcessTests", dependencies: ["counted", "Storage", "Accounts", "Forms", "Demo", "Survey", "CountedTestSupport"]),

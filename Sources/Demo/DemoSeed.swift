@@ -5,7 +5,8 @@ import Frameworks
 import Storage
 
 /// The demo a newcomer explores after `counted serve --demo`: an organisation, a public project
-/// (address `demo`), a questionnaire, an indicator and a few hundred synthetic submissions.
+/// (address `demo`), a questionnaire, an indicator and a few hundred synthetic submissions; and a
+/// second public project made from the disability barometer kit (``KitDemoSeed``).
 ///
 /// Seeding is idempotent and resumable: each step looks for what it would create first, and the
 /// synthetic submissions have fixed instance IDs, so running it again (even after it was
@@ -25,6 +26,9 @@ public enum DemoSeed {
         public var project: Project
         public var storedSubmissions: Int
         public var createdAnything: Bool
+        /// The disability barometer project, made from its kit.
+        public var barometer: Project
+        public var barometerSubmissions: Int
     }
 
     public static func seed(into store: Store, hasher: PasswordHasher) async throws -> Summary {
@@ -81,7 +85,9 @@ public enum DemoSeed {
                 if !receipt.isDuplicate { created = true }
             }
         }
-        return Summary(project: project, storedSubmissions: try await store.submissionCount(formPK: form.id), createdAnything: created)
+        let barometer = try await KitDemoSeed.seed(into: store, organisationID: organisation.id, ownerID: owner.id)
+        return Summary(project: project, storedSubmissions: try await store.submissionCount(formPK: form.id), createdAnything: created,
+                       barometer: barometer.project, barometerSubmissions: barometer.submissions)
     }
 
     private static func account(_ email: String, name: String, password: String, store: Store, hasher: PasswordHasher,

@@ -1,5 +1,7 @@
 import Accounts
 import ArgumentParser
+import Frameworks
+import Kits
 import Storage
 
 struct ProjectCommand: AsyncParsableCommand {
@@ -16,6 +18,8 @@ struct ProjectCommand: AsyncParsableCommand {
         @Option(help: "Project name.") var name: String
         @Option(help: "Owner's e-mail address (an existing account).") var owner: String?
         @Flag(help: "Show the project's results publicly.") var `public` = false
+        @Option(help: ArgumentHelp("Start from a kit: its framework and questionnaires.", discussion: "Kits: \(KitLibrary.names.joined(separator: ", ")).", valueName: "name"))
+        var kit: String?
 
         func run() async throws {
             let organisationSlug: Slug, projectSlug: Slug
@@ -24,20 +28,32 @@ struct ProjectCommand: AsyncParsableCommand {
                 projectSlug = try Slug(slug)
             } catch { throw ValidationError(error.description) }
             let (orgName, projectName, isPublic, ownerEmail) = (organisationName ?? organisation, name, `public`, owner)
+            let kit: Kit?
+            do { kit = try self.kit.map { (name) throws(KitError) in try KitLibrary.load(name) } } catch { throw CommandFailure(error) }
             do {
                 let project = try await Store.withStore(try database.location(), logger: .init(label: "counted")) { store in
                     let existing = try await store.organisation(slug: organisationSlug.value)
                     let org = if let existing { existing } else { try await store.createOrganisation(slug: organisationSlug, name: orgName) }
-                    let project = try await store.createProject(organisationID: org.id, slug: projectSlug, name: projectName, isPublic: isPublic)
+                    var ownerID: String?
                     if let ownerEmail {
                         guard let user = try await store.user(email: try EmailAddress(ownerEmail)) else {
-                            throw CommandFailure(message: "No account for \(ownerEmail); the project was created without an owner.")
+                            throw CommandFailure(message: "No account for \(ownerEmail); no project was created.")
                         }
-                        try await store.setRole(.owner, userID: user.id, projectID: project.id)
+                        ownerID = user.id
                     }
+                    if let kit {
+                        return try await store.createProject(fromKit: kit, organisationID: org.id, slug: projectSlug, name: projectName,
+                                                             isPublic: isPublic, ownerID: ownerID)
+                    }
+                    let project = try await store.createProject(organisationID: org.id, slug: projectSlug, name: projectName, isPublic: isPublic)
+                    if let ownerID { try await store.setRole(.owner, userID: ownerID, projectID: project.id) }
                     return project
                 }
                 print("Created project '\(project.name)' at /projects/\(project.slug).")
+                if let kit {
+                    print("From kit \(kit.name): \(kit.questionnaires.count) questionnaires, \(kit.framework.indicators.count) indicators; "
+                        + "the framework is at /projects/\(project.slug)/framework.")
+                }
             } catch let error as StorageError {
                 throw CommandFailure(error)
             }

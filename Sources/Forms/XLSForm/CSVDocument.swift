@@ -6,17 +6,17 @@
 /// module (which pyxform uses), a quote that does not open a field is kept as an ordinary character.
 /// An unterminated quoted field does not stop reading: the records before it are kept and the
 /// problem is reported in `unterminatedQuote`.
-struct CSVDocument: Sendable, Equatable {
-    struct Record: Sendable, Equatable {
+public struct CSVDocument: Sendable, Equatable {
+    public struct Record: Sendable, Equatable {
         /// 1-based line on which the record starts.
-        var line: Int
-        var fields: [String]
+        public var line: Int
+        public var fields: [String]
     }
 
     /// Where a quoted field was opened and never closed.
-    struct UnterminatedQuote: Sendable, Equatable {
+    public struct UnterminatedQuote: Sendable, Equatable {
         /// Line of the opening quote.
-        var line: Int
+        public var line: Int
         /// Line on which the record containing the field starts.
         var recordLine: Int
         /// 0-based position of the field in its record.
@@ -25,15 +25,15 @@ struct CSVDocument: Sendable, Equatable {
         var precedingFields: [String]
     }
 
-    var records: [Record]
-    var unterminatedQuote: UnterminatedQuote?
+    public var records: [Record]
+    public var unterminatedQuote: UnterminatedQuote?
 
     init(records: [Record], unterminatedQuote: UnterminatedQuote? = nil) {
         self.records = records
         self.unterminatedQuote = unterminatedQuote
     }
 
-    init(parsing text: String) {
+    public init(parsing text: String) {
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
 

@@ -27,6 +27,7 @@ public func buildApplication(
     site.addPublicRoutes(to: router)
     site.addAccountRoutes(to: router)
     site.addProjectRoutes(to: router)
+    site.addFrameworkRoutes(to: router)
     site.addCollectionRoutes(to: router)
     site.addAPIRoutes(to: router)
     site.addSubmissionRecordRoutes(to: router)

@@ -8,17 +8,17 @@ import Storage
 /// The project workspace of signed-in members: questionnaires, indicators, members, submissions.
 extension Site {
     func addProjectRoutes(to router: Router<CountedRequestContext>) {
-        router.get("/projects/new") { _, context -> Response in
+        router.get("/projects/new") { request, context -> Response in
             try requireAdministrator(context)
-            return page("new_project", "New project", [:], context: context)
+            let kit = request.uri.queryParameters["kit"].map(String.init)
+            return newProjectPage(values: kit.map { ["kit": $0] } ?? [:], context: context)
         }
 
         router.post("/projects") { request, context -> Response in
             let user = try requireAdministrator(context)
             let fields = try await readForm(request, context: context)
             func refused(_ message: String) -> Response {
-                page("new_project", "New project", ["error": message, "values": Dictionary(fields.pairs) { $1 }],
-                     context: context, status: .unprocessableContent)
+                newProjectPage(values: Dictionary(fields.pairs) { $1 }, error: message, context: context)
             }
             do {
                 let project = try await createProject(fields: fields, owner: user)
@@ -29,6 +29,8 @@ extension Site {
                 return refused(error.description)
             } catch let error as StorageError {
                 return refused(error.description)
+            } catch let error as FormDefinitionError {
+                return refused("The kit's questionnaires could not be stored: " + error.problems.map(\.description).joined(separator: " "))
             }
         }
 
@@ -131,18 +133,37 @@ extension Site {
         return user
     }
 
+    /// The new-project form: `values` are what was entered (kept after a refusal), with the kit chosen under "kit".
+    func newProjectPage(values: [String: String], error: String? = nil, context: CountedRequestContext) -> Response {
+        let kits = KitCatalogue.choices(selected: values["kit"], logger: context.logger)
+        var form: [String: Any] = ["values": values, "kits": kits, "hasKits": !kits.isEmpty,
+                                   "noKit": !kits.contains { $0["checked"] as? Bool == true }]
+        if let error { form["error"] = error }
+        return page("new_project", "New project", form, context: context, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// Creates a project (and its organisation when new) from the new-project form: empty, or
+    /// from the kit chosen, with its questionnaires and framework. The creator becomes its owner.
     func createProject(fields: FormFields, owner: User) async throws -> Project {
         let name = (fields["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let organisationName = (fields["organisation_name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw PageError(.unprocessableContent, "Give the project a name.") }
         let slug = try Slug(fields["slug"] ?? "")
         let organisationSlug = try Slug(fields["organisation"] ?? "")
+        // The kit is checked before anything is stored, so a bad choice leaves no organisation behind.
+        let kitName = (fields["kit"] ?? "").trimmingCharacters(in: .whitespaces)
+        let kit = kitName.isEmpty ? nil : try KitCatalogue.kit(named: kitName)
         var organisation = try await store.organisation(slug: organisationSlug.value)
         if organisation == nil {
             organisation = try await store.createOrganisation(
                 slug: organisationSlug, name: organisationName.isEmpty ? organisationSlug.value : organisationName)
         }
         guard let organisation else { throw PageError(.internalServerError, "The organisation could not be created.") }
+        if let kit {
+            // Stores the owner role and the audit record itself.
+            return try await store.createProject(fromKit: kit, organisationID: organisation.id, slug: slug, name: name,
+                                                 isPublic: fields["public"] != nil, ownerID: owner.id)
+        }
         let project = try await store.createProject(organisationID: organisation.id, slug: slug, name: name,
                                                     description: fields["description"] ?? "", isPublic: fields["public"] != nil)
         try await store.setRole(.owner, userID: owner.id, projectID: project.id)
@@ -150,28 +171,9 @@ extension Site {
         return project
     }
 
-    /// Reads an uploaded XLSForm (.xlsx or CSV), writes its XForm for ODK Collect, and stores
-    /// both as a new version of its form. Warnings (the reader's, and questions whose type changed
-    /// since the previous version) come back with the stored form; they never stop an upload.
+    /// Stores an uploaded XLSForm (see ``Store/addXLSForm(_:fileName:projectID:createdBy:)``).
     func addQuestionnaire(_ data: Data, fileName: String, scope: ProjectScope, user: User?) async throws -> (form: StoredForm, warnings: [FormProblem]) {
-        let fallback = Self.formID(fromFileName: fileName)
-        let (definition, xform) = try XLSFormFile.convert(data, fileName: fileName, fallbackFormID: fallback)
-        let questionnaire = Questionnaire(form: definition, fallbackFormID: fallback)
-        var warnings = definition.warnings
-        if let previous = try await store.latestFormDefinition(projectID: scope.project.id, formID: questionnaire.formID),
-           previous.settings.version != definition.settings.version {
-            warnings += definition.typeChanges(since: previous, fileName: fileName)
-        }
-        // The source column is text: CSV is kept as written, a workbook as base64.
-        let source = fileName.lowercased().hasSuffix(".csv") ? String(decoding: data, as: UTF8.self) : data.base64EncodedString()
-        // External choices travel as itemsets.csv, written here as pyxform writes it beside the XForm.
-        let itemsets = ItemsetsCSV.text(for: definition).map { text in
-            FormMediaFile(name: ItemsetsCSV.fileName, contentType: "text/csv", content: Data(text.utf8), md5: ContentDigest.md5(Data(text.utf8)))
-        }
-        let form = try await store.addFormVersion(
-            projectID: scope.project.id, questionnaire: questionnaire, sourceName: fileName, source: source, createdBy: user?.id,
-            xform: XFormVersion(xform: xform, definition: definition, media: itemsets.map { [$0] } ?? []))
-        return (form, warnings)
+        try await store.addXLSForm(data, fileName: fileName, projectID: scope.project.id, createdBy: user?.id)
     }
 
     func saveIndicator(_ indicator: ProportionIndicator, scope: ProjectScope, user: User?, api: Bool) async throws {
@@ -180,14 +182,6 @@ extension Site {
         }
         try indicator.validate(against: form.questionnaire)
         try await store.saveIndicator(indicator, projectID: scope.project.id, actorID: user?.id)
-    }
-
-    /// "household-survey.csv" -> "household_survey", as a form id when the settings sheet gives none.
-    static func formID(fromFileName fileName: String) -> String {
-        let base = (fileName as NSString).deletingPathExtension
-        let cleaned = String(base.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
-        guard let first = cleaned.first, first.isLetter || first == "_" else { return "form_" + cleaned }
-        return cleaned
     }
 
     func workspace(_ scope: ProjectScope, context: CountedRequestContext, notice: String? = nil, formErrors: [String] = [],
@@ -214,6 +208,7 @@ extension Site {
         let access = scope.access
         var values: [String: Any] = [
             "project": Self.projectValues(project), "forms": formValues, "hasForms": !forms.isEmpty,
+            "isAdministrator": access.isAdministrator,
             "results": try await results(for: project).map(Self.resultValues),
             "role": access.role?.rawValue ?? (access.isAdministrator ? "administrator" : ""),
             "canSubmit": access.allows(.submit), "canRead": access.allows(.readSubmissions),
@@ -223,6 +218,9 @@ extension Site {
             "hasFormErrors": !formErrors.isEmpty, "hasIndicatorErrors": !indicatorErrors.isEmpty, "hasMemberErrors": !memberErrors.isEmpty,
             "roles": Role.allCases.map { ["name": $0.rawValue, "summary": $0.summary] },
         ]
+        if let stored = try await store.framework(projectID: project.id) {
+            values["framework"] = Self.frameworkSummary(stored, path: ProjectEntrance.workspace.path(of: project) + "/framework")
+        }
         if access.allows(.manageMembers) {
             values["members"] = try await store.members(projectID: project.id).map { ["email": $0.user.email, "name": $0.user.name, "role": $0.role.rawValue] }
         }

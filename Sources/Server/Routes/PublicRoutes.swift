@@ -38,17 +38,32 @@ extension Site {
         router.get("/p/:project") { _, context -> Response in
             let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
             let results = try await results(for: scope.project)
-            let values: [String: Any] = [
+            var values: [String: Any] = [
                 "project": Self.projectValues(scope.project),
                 "results": results.map(Self.resultValues),
                 "canWork": scope.access.allows(.viewProject),
             ]
+            if let stored = try await store.framework(projectID: scope.project.id) {
+                values["framework"] = Self.frameworkSummary(stored, path: ProjectEntrance.publicPages.path(of: scope.project) + "/framework")
+            }
             return page("results", scope.project.name, values, context: context)
         }
     }
 
     static func projectValues(_ project: Project) -> [String: Any] {
         ["slug": project.slug, "name": project.name, "description": project.description, "isPublic": project.isPublic]
+    }
+
+    /// A project's framework in a sentence, for the pages that link to its explorer.
+    static func frameworkSummary(_ stored: StoredFramework, path: String) -> [String: Any] {
+        let framework = stored.framework
+        let language = FrameworkLanguage(requested: nil, framework: framework)
+        var values: [String: Any] = [
+            "title": language.values(framework.title), "id": framework.id, "version": framework.version,
+            "indicatorCount": framework.indicators.count, "themeCount": framework.themes.count, "link": path,
+        ]
+        if let kit = stored.kit { values["kit"] = kit }
+        return values
     }
 
     static func resultValues(_ result: IndicatorResult) -> [String: Any] {

@@ -208,6 +208,34 @@ enum Schema {
         Migration(version: 3, name: "typed values no longer indexed by field", statements: [
             "DROP INDEX instance_values_by_field",
         ]),
+        Migration(version: 4, name: "frameworks and reference values", statements: [
+            """
+            CREATE TABLE frameworks (
+                project_id TEXT PRIMARY KEY REFERENCES projects(id),
+                framework_id TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                source TEXT NOT NULL,
+                definition TEXT NOT NULL,
+                kit TEXT,
+                updated_by TEXT,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE reference_values (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL REFERENCES projects(id),
+                indicator TEXT NOT NULL,
+                period TEXT NOT NULL,
+                levels TEXT NOT NULL,
+                value DOUBLE PRECISION NOT NULL,
+                standard_error DOUBLE PRECISION,
+                source TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (project_id, indicator, period, levels)
+            )
+            """,
+        ]),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
