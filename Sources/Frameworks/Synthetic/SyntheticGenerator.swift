@@ -1,4 +1,5 @@
 import Foundation
+import Survey
 
 /// Draws submissions from a ``SyntheticModel``: for each respondent, the traits in order, then the
 /// answers in order. The same model and seed give the same submissions everywhere.
@@ -6,7 +7,7 @@ public enum SyntheticGenerator {
     /// Submissions by form ID, each the answers by question name (select_multiple answers
     /// space-separated, as ODK sends them).
     public static func generate(_ model: SyntheticModel, sizeScale: Double = 1) -> [String: [[String: String]]] {
-        var random = SeededRandom(seed: model.seed)
+        var random = SplitMix64(seed: model.seed)
         var result: [String: [[String: String]]] = [:]
         for dataset in model.datasets {
             let size = max(1, Int((Double(dataset.size) * sizeScale).rounded()))
@@ -18,7 +19,7 @@ public enum SyntheticGenerator {
         return result
     }
 
-    static func respondent(_ dataset: SyntheticDataset, _ random: inout SeededRandom) -> [String: String] {
+    static func respondent(_ dataset: SyntheticDataset, _ random: inout SplitMix64) -> [String: String] {
         var traits: [String: String] = [:]
         for trait in dataset.traits {
             if let value = draw(trait.distribution, known: traits, &random) { traits[trait.name] = value }
@@ -35,7 +36,7 @@ public enum SyntheticGenerator {
                 if let value = draw(distribution, known: known, &random) { answers[answer.field] = value }
             case .multiple(let outcomes):
                 // Nothing chosen is an empty answer, which ODK sends as an unanswered question.
-                let chosen = outcomes.filter { random.unit() < $0.probability }.map(\.value)
+                let chosen = outcomes.filter { random.nextUnit() < $0.probability }.map(\.value)
                 if !chosen.isEmpty { answers[answer.field] = chosen.joined(separator: " ") }
             case .integer(let min, let max, let mean, let sd):
                 answers[answer.field] = String(integer(min: min, max: max, mean: mean, sd: sd, &random))
@@ -51,14 +52,14 @@ public enum SyntheticGenerator {
     }
 
     /// One outcome of the table for the known values of `given`; nil when no table matches.
-    static func draw(_ distribution: SyntheticDistribution, known: [String: String], _ random: inout SeededRandom) -> String? {
+    static func draw(_ distribution: SyntheticDistribution, known: [String: String], _ random: inout SplitMix64) -> String? {
         let key = distribution.given.map { known[$0] ?? "" }.joined(separator: ",")
         guard let table = distribution.tables[key] else { return nil }
         return pick(table, &random)
     }
 
-    static func pick(_ outcomes: [SyntheticDistribution.Outcome], _ random: inout SeededRandom) -> String? {
-        let u = random.unit()
+    static func pick(_ outcomes: [SyntheticDistribution.Outcome], _ random: inout SplitMix64) -> String? {
+        let u = random.nextUnit()
         var cumulative = 0.0
         for outcome in outcomes {
             cumulative += outcome.probability
@@ -67,16 +68,16 @@ public enum SyntheticGenerator {
         return outcomes.last?.value
     }
 
-    static func integer(min: Int, max: Int, mean: Double?, sd: Double?, _ random: inout SeededRandom) -> Int {
+    static func integer(min: Int, max: Int, mean: Double?, sd: Double?, _ random: inout SplitMix64) -> Int {
         guard let mean, let sd else { return min + Int(random.next() % UInt64(max - min + 1)) }
         // Box–Muller.
-        let u1 = Swift.max(random.unit(), 1e-300), u2 = random.unit()
+        let u1 = Swift.max(random.nextUnit(), 1e-300), u2 = random.nextUnit()
         let normal = (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
         return Swift.min(max, Swift.max(min, Int((mean + sd * normal).rounded())))
     }
 
     /// The six answers of a person with or without a disability (rule in docs/frameworks.md).
-    static func washingtonGroup(disabled: Bool, domains: Int, _ random: inout SeededRandom) -> [String] {
+    static func washingtonGroup(disabled: Bool, domains: Int, _ random: inout SplitMix64) -> [String] {
         let outcome = SyntheticDistribution.Outcome.init
         let other = [outcome(WashingtonGroup.noDifficulty, 0.55), outcome(WashingtonGroup.someDifficulty, 0.35),
                      outcome(WashingtonGroup.aLotOfDifficulty, 0.07), outcome(WashingtonGroup.cannotDoAtAll, 0.03)]
@@ -84,7 +85,7 @@ public enum SyntheticGenerator {
         guard disabled else { return (0..<domains).map { _ in pick(without, &random) ?? WashingtonGroup.noDifficulty } }
         let severe = Int(random.next() % UInt64(domains))
         return (0..<domains).map { domain in
-            if domain == severe { return random.unit() < 0.75 ? WashingtonGroup.aLotOfDifficulty : WashingtonGroup.cannotDoAtAll }
+            if domain == severe { return random.nextUnit() < 0.75 ? WashingtonGroup.aLotOfDifficulty : WashingtonGroup.cannotDoAtAll }
             return pick(other, &random) ?? WashingtonGroup.noDifficulty
         }
     }
