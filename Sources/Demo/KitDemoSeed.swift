@@ -32,15 +32,12 @@ public enum KitDemoSeed {
         var total = 0
         for questionnaire in kit.questionnaires {
             guard let version = questionnaire.form.settings.version,
-                  let record = try await store.formVersion(projectID: project.id, formID: questionnaire.entry.form, version: version),
-                  let definition = record.definition else { continue }
+                  let record = try await store.formVersion(projectID: project.id, formID: questionnaire.entry.form, version: version)
+            else { continue }
             for (index, answers) in (population[questionnaire.entry.form] ?? []).enumerated() {
                 let instanceID = String(format: "uuid:barometer-%@-%05d", questionnaire.entry.form, index)
-                guard let xml = InstanceXMLWriter.write(form: definition, answers: answers, instanceID: instanceID) else { break }
-                let instance = try SubmittedInstance.parse(xml)
-                let submission = OpenRosaSubmission(
-                    form: record, instanceID: instanceID, deprecatedID: nil, raw: xml, contentDigest: ContentDigest.sha256(xml),
-                    flattened: InstanceFlattener(form: definition).flatten(instance), attachments: [], submittedBy: ownerID, appUserID: nil)
+                guard let submission = try OpenRosaSubmission(form: record, answers: answers, instanceID: instanceID, submittedBy: ownerID)
+                else { break }
                 _ = try await store.storeOpenRosaSubmission(submission)
                 total += 1
             }

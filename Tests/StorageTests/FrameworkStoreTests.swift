@@ -41,15 +41,10 @@ struct FrameworkStoreTests {
             for questionnaire in kit.framework.questionnaires {
                 let versionName = try #require(kit.questionnaires.first { $0.entry.form == questionnaire.form }?.form.settings.version)
                 let version = try #require(try await store.formVersion(projectID: project.id, formID: questionnaire.form, version: versionName))
-                let definition = try #require(version.definition)
                 for (index, answers) in (synthetic[questionnaire.form] ?? []).enumerated() {
-                    let instanceID = "uuid:\(questionnaire.form)-\(index)"
-                    let xml = try #require(InstanceXMLWriter.write(form: definition, answers: answers, instanceID: instanceID))
-                    let instance = try SubmittedInstance.parse(xml)
-                    let flattened = InstanceFlattener(form: definition).flatten(instance)
-                    _ = try await store.storeOpenRosaSubmission(OpenRosaSubmission(
-                        form: version, instanceID: instanceID, deprecatedID: nil, raw: xml, contentDigest: ContentDigest.sha256(xml),
-                        flattened: flattened, attachments: [], submittedBy: nil, appUserID: nil))
+                    let submission = try #require(try OpenRosaSubmission(
+                        form: version, answers: answers, instanceID: "uuid:\(questionnaire.form)-\(index)", submittedBy: nil))
+                    _ = try await store.storeOpenRosaSubmission(submission)
                     stored += 1
                 }
             }

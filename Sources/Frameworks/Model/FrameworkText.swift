@@ -31,11 +31,17 @@ public struct FrameworkText: Sendable, Hashable, Codable {
     /// The languages that have a text.
     public var languages: [String] { translations.filter { !$0.text.isEmpty }.map(\.language) }
 
+    /// The translation shown for `language`: that language's, else the first that has a text. Its
+    /// `language` says what the text is actually written in (for a page's `lang` attribute).
+    public func translation(in language: String? = nil) -> Translation? {
+        if let language, let match = translations.first(where: { $0.language == language && !$0.text.isEmpty }) {
+            return match
+        }
+        return translations.first { !$0.text.isEmpty }
+    }
+
     /// The text in `language`, else in the first language that has one; "" when there is none.
     public func text(in language: String? = nil) -> String {
-        if let language, let match = translations.first(where: { $0.language == language && !$0.text.isEmpty }) {
-            return match.text
-        }
-        return translations.first { !$0.text.isEmpty }?.text ?? ""
+        translation(in: language)?.text ?? ""
     }
 }

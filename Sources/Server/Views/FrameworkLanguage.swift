@@ -29,11 +29,9 @@ struct FrameworkLanguage: Sendable, Equatable {
     /// A framework text in this language, with the language it is actually written in:
     /// `["text": ..., "lang": ...]` for the templates.
     func values(_ text: FrameworkText) -> [String: Any] {
-        let shown = text.text(in: code)
-        let written = text.translations.first { $0.language == code && !$0.text.isEmpty }
-            ?? text.translations.first { !$0.text.isEmpty }
+        let written = text.translation(in: code)
         let language = written.map(\.language).flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-        return ["text": shown, "lang": language]
+        return ["text": written?.text ?? "", "lang": language]
     }
 
     func text(_ text: FrameworkText) -> String {
