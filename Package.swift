@@ -65,13 +65,15 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // The demo organisation, project, questionnaire, indicator and synthetic submissions.
-        .target(name: "Demo", dependencies: ["Forms", "Frameworks", "Accounts", "Storage", "Kits"]),
+        // Publishing rounds: disclosure control on every result, and the open-data files.
+        .target(name: "Publishing", dependencies: ["Survey", "Frameworks", "Accounts", "Storage"]),
+        // The demo organisation, projects, questionnaires, rounds and synthetic submissions.
+        .target(name: "Demo", dependencies: ["Forms", "Frameworks", "Accounts", "Storage", "Kits", "Publishing"]),
         // The Hummingbird application: pages, JSON API, sessions, tokens, CSRF.
         .target(
             name: "Server",
             dependencies: [
-                "Forms", "Survey", "Frameworks", "Accounts", "Storage", "Demo", "Kits",
+                "Forms", "Survey", "Frameworks", "Accounts", "Storage", "Demo", "Kits", "Publishing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -83,7 +85,7 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Public")]
         ),
         .executableTarget(name: "counted", dependencies: [
-            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey", "Frameworks", "Kits",
+            "Server", "Storage", "Accounts", "Demo", "Forms", "Survey", "Frameworks", "Kits", "Publishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,6 +107,7 @@ let package = Package(
         .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "Forms", "Kits", "Survey"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Frameworks", "Survey", "Storage", "Kits", "Accounts", "Demo", "CountedTestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Forms", "Frameworks", "Accounts", "Demo", "Kits", "CountedTestSupport"]),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "Storage", "Accounts", "Forms", "Demo", "Kits", "Frameworks", "CountedTestSupport",

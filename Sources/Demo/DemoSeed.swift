@@ -4,15 +4,19 @@ import Forms
 import Frameworks
 import Storage
 
-/// The demo a newcomer explores after `counted serve --demo`: an organisation, a public project
-/// (address `demo`), a questionnaire, an indicator and a few hundred synthetic submissions; and a
-/// second public project made from the disability barometer kit (``KitDemoSeed``).
+/// The demo a newcomer explores after `counted serve --demo`: an organisation; the public
+/// barometer (address `demo`) made from the disability barometer kit, with two published rounds
+/// (``KitDemoSeed``); and a small public survey (address `work-survey`) with a questionnaire, an
+/// indicator and a few hundred synthetic submissions made through the web-form path.
 ///
 /// Seeding is idempotent and resumable: each step looks for what it would create first, and the
 /// synthetic submissions have fixed instance IDs, so running it again (even after it was
 /// interrupted) stores nothing twice.
 public enum DemoSeed {
-    public static let projectSlug = "demo"
+    /// The barometer.
+    public static let projectSlug = KitDemoSeed.projectSlug
+    /// The small survey.
+    public static let surveySlug = "work-survey"
     public static let organisationSlug = "counted-demo"
     public static let ownerEmail = "demo@counted.example"
     public static let ownerPassword = "counted-demo"
@@ -23,10 +27,11 @@ public enum DemoSeed {
 
     /// What the console prints after seeding.
     public struct Summary: Sendable {
-        public var project: Project
+        /// The small survey, and its submissions.
+        public var survey: Project
         public var storedSubmissions: Int
         public var createdAnything: Bool
-        /// The disability barometer project, made from its kit.
+        /// The barometer, made from its kit, and the submissions of all its rounds.
         public var barometer: Project
         public var barometerSubmissions: Int
     }
@@ -41,11 +46,11 @@ public enum DemoSeed {
             created = true
         }
         let project: Project
-        if let existing = try await store.project(slug: projectSlug) {
+        if let existing = try await store.project(slug: surveySlug) {
             project = existing
         } else {
             project = try await store.createProject(
-                organisationID: organisation.id, slug: try Slug(projectSlug), name: "Demo: work and disability",
+                organisationID: organisation.id, slug: try Slug(surveySlug), name: "Demo: work and disability",
                 description: "Synthetic data: a small survey of people with and without disabilities about paid work, "
                     + "collected by a disabled persons' organisation. Nothing here describes real people.",
                 isPublic: true)
@@ -86,7 +91,8 @@ public enum DemoSeed {
             }
         }
         let barometer = try await KitDemoSeed.seed(into: store, organisationID: organisation.id, ownerID: owner.id)
-        return Summary(project: project, storedSubmissions: try await store.submissionCount(formPK: form.id), createdAnything: created,
+        if barometer.created { created = true }
+        return Summary(survey: project, storedSubmissions: try await store.submissionCount(formPK: form.id), createdAnything: created,
                        barometer: barometer.project, barometerSubmissions: barometer.submissions)
     }
 

@@ -7,5 +7,5 @@ struct Counted: AsyncParsableCommand {
         commandName: "counted",
         abstract: "Citizen data: questionnaires, collection, indicators and public results.",
         discussion: "Run 'counted serve --demo' and open http://127.0.0.1:8080 to explore a demo project.",
-        subcommands: [Serve.self, FormCommand.self, FrameworkCommand.self, EstimateCommand.self, AnalyzeCommand.self, UserCommand.self, ProjectCommand.self, Migrate.self, BenchCommand.self])
+        subcommands: [Serve.self, FormCommand.self, FrameworkCommand.self, EstimateCommand.self, AnalyzeCommand.self, UserCommand.self, ProjectCommand.self, RoundCommand.self, ExportCommand.self, Migrate.self, BenchCommand.self])
 }

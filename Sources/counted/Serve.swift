@@ -41,14 +41,14 @@ struct Serve: AsyncParsableCommand {
                 if seedDemo {
                     print("Preparing the demo project (the first time takes a few seconds)…")
                     let summary = try await DemoSeed.seed(into: store, hasher: PasswordHasher(cost: configuration.passwordCost))
-                    print("Demo project '\(summary.project.name)' has \(summary.storedSubmissions) submissions; "
-                        + "'\(summary.barometer.name)' has \(summary.barometerSubmissions).")
+                    print("Demo barometer '\(summary.barometer.name)' has \(summary.barometerSubmissions) submissions in two published rounds; "
+                        + "'\(summary.survey.name)' has \(summary.storedSubmissions).")
                 }
                 let app = try await buildApplication(store: store, configuration: configuration, logger: logger) { port in
                     var lines = ["Counted is running at http://\(host):\(port)"]
                     if seedDemo {
-                        lines.append("  Demo results:   http://\(host):\(port)/p/\(DemoSeed.projectSlug)")
-                        lines.append("  Demo framework: http://\(host):\(port)/p/\(KitDemoSeed.projectSlug)/framework")
+                        lines.append("  Demo barometer: http://\(host):\(port)/p/\(DemoSeed.projectSlug)/framework")
+                        lines.append("  Demo survey:    http://\(host):\(port)/p/\(DemoSeed.surveySlug)")
                         lines.append("  Demo sign-in:   \(DemoSeed.ownerEmail) / \(DemoSeed.ownerPassword) (project owner)")
                         lines.append("                  \(DemoSeed.collectorEmail) / \(DemoSeed.collectorPassword) (data collector)")
                     }

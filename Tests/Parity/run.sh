@@ -16,17 +16,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(cd "$here/../.." && pwd)"
 venv="$project/.venv-parity"
 
-# A first argument that is not a pytest option is the Counted binary.
-if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
-  COUNTED_BIN="$1"
-  shift
-fi
-if [ -n "${COUNTED_BIN:-}" ]; then
-  case "$COUNTED_BIN" in
-    /*) ;;
-    *) COUNTED_BIN="$PWD/$COUNTED_BIN" ;;
-  esac
-fi
+source "$project/scripts/lib/counted-bin.sh"
 export COUNTED_BIN="${COUNTED_BIN:-}"
 
 # Pinned: the oracle must not move under the tests.
@@ -51,4 +41,4 @@ fi
 export PYTHONDONTWRITEBYTECODE=1
 cd "$here"
 # -q keeps the output short; the last line is pytest's summary (passed, failed, xfailed ...).
-exec "$venv/bin/python" -m pytest -q -rfE -p no:cacheprovider "$here" "$@"
+exec "$venv/bin/python" -m pytest -q -rfE -p no:cacheprovider "$here" ${ARGS[@]+"${ARGS[@]}"}

@@ -13,7 +13,7 @@ struct AnalyzeCommandTests {
         server.signal(SIGTERM)
         #expect(try await server.waitForExit(seconds: 30) == 0)
 
-        let (status, output) = try await ServerProcess.run(["analyze", "--project", DemoSeed.projectSlug, "--database", database.commandLineURL])
+        let (status, output) = try await ServerProcess.run(["analyze", "--project", DemoSeed.surveySlug, "--database", database.commandLineURL])
         #expect(status == 0, "\(output)")
         let lines = output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(lines.first == ["indicator", "group", "count", "total", "share", "se", "ci_low", "ci_high", "hidden", "unreliable", "note"])

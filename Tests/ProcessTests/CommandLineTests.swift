@@ -45,12 +45,14 @@ struct CommandLineTests {
         for round in 1...2 {
             let server = try await ServerProcess.start(["--demo", "--database", database.commandLineURL])
             #expect(server.outputText.contains(DemoSeed.ownerEmail))
-            let page = try await server.request("GET", "/p/demo")
+            let page = try await server.request("GET", "/p/\(DemoSeed.surveySlug)")
             #expect(page.status == 200)
             #expect(page.body.contains("People in paid work"))
             #expect(page.body.contains("<td class=\"number\">\(DemoSeed.submissionCount)</td>"), "round \(round)")
+            #expect(try await server.request("GET", "/p/demo/framework").status == 200)
             let home = try await server.request("GET", "/")
             #expect(home.body.contains("/p/demo"))
+            #expect(home.body.contains("/p/\(DemoSeed.surveySlug)"))
             server.signal(SIGTERM)
             #expect(try await server.waitForExit(seconds: 30) == 0)
         }

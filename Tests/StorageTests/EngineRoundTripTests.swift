@@ -21,7 +21,7 @@ struct EngineRoundTripTests {
     }
 
     static func snapshot(_ store: Store) async throws -> Snapshot {
-        let project = try #require(try await store.project(slug: DemoSeed.projectSlug))
+        let project = try #require(try await store.project(slug: DemoSeed.surveySlug))
         let form = try #require(try await store.forms(projectID: project.id).first)
         let indicators = try await store.indicators(projectID: project.id)
         let answers = try await store.answers(formPK: form.id)

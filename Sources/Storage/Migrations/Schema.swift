@@ -236,6 +236,35 @@ enum Schema {
             )
             """,
         ]),
+        Migration(version: 5, name: "rounds and their publications", statements: [
+            // A round is one wave of collection: the submissions received in its window, reported
+            // for its period. Windows are on the time of receipt, which every submission has.
+            """
+            CREATE TABLE rounds (
+                id TEXT PRIMARY KEY,
+                project_id TEXT NOT NULL REFERENCES projects(id),
+                number BIGINT NOT NULL,
+                label TEXT NOT NULL,
+                period TEXT NOT NULL,
+                received_from TEXT NOT NULL,
+                received_until TEXT NOT NULL,
+                created_by TEXT,
+                created_at TEXT NOT NULL,
+                UNIQUE (project_id, number)
+            )
+            """,
+            // A published round: the results as they were published (disclosure control applied),
+            // kept as they are until the round is published again or withdrawn.
+            """
+            CREATE TABLE publications (
+                round_id TEXT PRIMARY KEY REFERENCES rounds(id),
+                published_at TEXT NOT NULL,
+                published_by TEXT,
+                embargo_until TEXT,
+                results TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

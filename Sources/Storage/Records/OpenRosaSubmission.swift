@@ -16,6 +16,9 @@ public struct OpenRosaSubmission: Sendable {
     /// The signed-in person who sent it, or the app user whose token was in the URL.
     public var submittedBy: String?
     public var appUserID: String?
+    /// When it was received, for a submission brought in from elsewhere (an export of another
+    /// server, a seeded demo) that was received before it reached this store; nil means now.
+    public var receivedAt: Date?
     /// The rows of its typed values and answers, made before it waits for the database (see
     /// `Store.storeOpenRosaSubmission`), so the single writing connection only runs them.
     var rows: OpenRosaRows?

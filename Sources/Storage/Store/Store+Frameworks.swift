@@ -84,8 +84,11 @@ extension Store {
 
     /// Every submission of a form as the answers by question name, oldest first: what framework
     /// computations read. Answers outside repeats come from the typed values of OpenRosa
-    /// submissions and from the answers of web and API submissions.
-    public func answerRows(projectID: String, formID: String) async throws -> [[String: String]] {
+    /// submissions and from the answers of web and API submissions. A submission replaced by an
+    /// edit is left out: the edit stands for it.
+    ///
+    /// - Parameter round: only the submissions received in this round's window.
+    public func answerRows(projectID: String, formID: String, round: Round? = nil) async throws -> [[String: String]] {
         try await read { db in
             guard let form = try await db.raw("SELECT id FROM forms WHERE project_id = \(bind: projectID) AND form_id = \(bind: formID)").first() else {
                 return []
@@ -93,7 +96,13 @@ extension Store {
             let formPK = try form.decode(column: "id", as: String.self)
             var rows: [[String: String]] = []
             var index: [String: Int] = [:]
-            for row in try await db.raw("SELECT id FROM submissions WHERE form_pk = \(bind: formPK) ORDER BY received_at, id").all() {
+            let from = round.map { Timestamp.string($0.receivedFrom) } ?? ""
+            let until = round.map { Timestamp.string($0.receivedUntil) } ?? "9999"
+            for row in try await db.raw("""
+                SELECT id FROM submissions s WHERE form_pk = \(bind: formPK) AND received_at >= \(bind: from) AND received_at < \(bind: until)
+                AND NOT EXISTS (SELECT 1 FROM submissions e WHERE e.replaces_id = s.id)
+                ORDER BY received_at, id
+                """).all() {
                 index[try row.decode(column: "id", as: String.self)] = rows.count
                 rows.append([:])
             }

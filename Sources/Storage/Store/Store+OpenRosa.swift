@@ -106,7 +106,8 @@ extension Store {
             for (id, item) in chunk {
                 let (submission, form) = (item.submission, item.submission.form)
                 insert.append([.text(id), .text(form.projectID), .text(form.formPK), .text(form.versionID), .text(submission.instanceID),
-                               .text(SubmissionChannel.openrosa.rawValue), SQLValue(submission.submittedBy), .text(now), .text(""),
+                               .text(SubmissionChannel.openrosa.rawValue), SQLValue(submission.submittedBy),
+                               .text(submission.receivedAt.map(Timestamp.string) ?? now), .text(""),
                                .blob(submission.raw), .text(submission.contentDigest), SQLValue(submission.deprecatedID),
                                SQLValue(item.replacesID), SQLValue(submission.appUserID)])
             }

@@ -35,11 +35,17 @@ public struct DisclosureControl: Sendable {
         self.rules = rules
     }
 
-    public func protect(_ table: DisclosureTable) -> ProtectedTable {
+    /// - Parameter hidden: cells that stay hidden whatever this table needs, because a linked
+    ///   table that shares them (a margin of a cross-tabulation is also a row of a one-way table)
+    ///   hides them. They count as hidden from the start, so this table can use them as partners
+    ///   instead of hiding more, and they are never released.
+    public func protect(_ table: DisclosureTable, keepingHidden hidden: Set<[String?]> = []) -> ProtectedTable {
         let counts = table.cells.map(\.count)
         let auditor = DisclosureAuditor(rules: rules)
-        var statuses: [CellStatus] = counts.map {
-            rules.isSensitive(count: $0) ? .suppressed(.tooFewRespondents) : .published
+        let pinned = Set(table.cells.indices.filter { hidden.contains(table.cells[$0].coordinates) && counts[$0] > 0 })
+        var statuses: [CellStatus] = counts.indices.map { index in
+            if rules.isSensitive(count: counts[index]) { return .suppressed(.tooFewRespondents) }
+            return pinned.contains(index) ? .suppressed(.protectsHiddenCell) : .published
         }
         // Cheaper cells first: smaller n, then fewer totals in the coordinates, then table order.
         let cost: [(Int, Int, Int)] = table.cells.enumerated().map { index, cell in
@@ -105,7 +111,7 @@ public struct DisclosureControl: Sendable {
         // Step 4: release secondary suppressions that are not needed, largest first.
         if current.isSafe {
             let secondary = counts.indices
-                .filter { statuses[$0] == .suppressed(.protectsHiddenCell) }
+                .filter { statuses[$0] == .suppressed(.protectsHiddenCell) && !pinned.contains($0) }
                 .sorted { cheaper($1, $0) }
             for cell in secondary {
                 var trial = statuses

@@ -42,6 +42,18 @@ struct DisclosureTableTests {
         #expect(protected.audit.isSafe)
     }
 
+    @Test("a cell a linked table hides stays hidden, with a partner, and is never released")
+    func keepingHiddenCells() throws {
+        let table = try CountTableBuilder.table(levels: [["a", "b", "c"]], interior: [20, 30, 40])
+        #expect(DisclosureControl().protect(table).cells.allSatisfy { $0.status == .published })
+        let protected = DisclosureControl().protect(table, keepingHidden: [["a"]])
+        #expect(protected.cell(at: ["a"])?.status == .suppressed(.protectsHiddenCell))
+        #expect(protected.cell(at: ["b"])?.status == .suppressed(.protectsHiddenCell), "a alone would be 90 - 30 - 40")
+        #expect(protected.cell(at: ["c"])?.status == .published)
+        #expect(protected.cell(at: [nil])?.status == .published)
+        #expect(protected.audit.isSafe)
+    }
+
     @Test func inconsistentCountsAreRejected() {
         #expect(throws: DisclosureTableError.countsNotAdditive(coordinates: [nil], supplied: 10, sumOfCells: 9)) {
             try DisclosureTable(
