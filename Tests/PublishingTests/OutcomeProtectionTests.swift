@@ -57,6 +57,14 @@ struct OutcomeProtectionTests {
         #expect(audit(values, result, declared: declared).isEmpty)
     }
 
+    @Test("an intersection published without its one-way groups is withheld, not guessed")
+    func intersectionWithoutMargins() {
+        let values = [Self.value([], [], n: 100), Self.value(["SEX", "DISABILITY_STATUS"], ["F", "PD"], n: 30),
+                      Self.value(["SEX", "DISABILITY_STATUS"], ["M", "PD"], n: 30)]
+        let result = protection.protect(values, declaredLevels: [:])
+        #expect(result.allSatisfy { $0.status == .suppressed(.tableWithheld) })
+    }
+
     @Test("differencing: on synthetic data at several sizes, no hidden cell of any table can be worked out")
     func differencing() async throws {
         let kit = try KitLibrary.load("disability-barometer")

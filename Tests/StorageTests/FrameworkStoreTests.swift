@@ -69,6 +69,32 @@ struct FrameworkStoreTests {
         }
     }
 
+    @Test("a round reads the submissions received in its window; an edit stands for the submission it replaces", arguments: TestEngine.allCases)
+    func roundWindowsAndEdits(engine: TestEngine) async throws {
+        try await TestDatabase.withStore(engine) { store in
+            let (project, kit) = try await Self.kitProject(store)
+            let questionnaire = try #require(kit.questionnaires.first { $0.entry.form == "db_survey" })
+            let versionName = try #require(questionnaire.form.settings.version)
+            let version = try #require(try await store.formVersion(projectID: project.id, formID: "db_survey", version: versionName))
+            let day = { (text: String) in try Date.ISO8601FormatStyle().year().month().day().parse(text) }
+            func submit(_ instanceID: String, sex: String, on date: String, replacing: String? = nil) async throws {
+                var submission = try #require(try OpenRosaSubmission(form: version, answers: ["sex": sex], instanceID: instanceID, submittedBy: nil))
+                submission.receivedAt = try day(date)
+                submission.deprecatedID = replacing
+                _ = try await store.storeOpenRosaSubmission(submission)
+            }
+            try await submit("uuid:early", sex: "F", on: "2024-02-01")
+            try await submit("uuid:first", sex: "F", on: "2024-04-01")
+            try await submit("uuid:first-edited", sex: "M", on: "2024-04-02", replacing: "uuid:first")
+            try await submit("uuid:later", sex: "F", on: "2024-09-01")
+            let round = try await store.createRound(projectID: project.id, label: "", period: "2024", receivedFrom: try day("2024-03-01"),
+                                                    receivedUntil: try day("2024-09-01"), actorID: nil)
+            let inRound = try await store.answerRows(projectID: project.id, formID: "db_survey", round: round)
+            #expect(inRound.map { $0["sex"] } == ["M"], "only the edit, and not what it replaced or what came before or after the window")
+            #expect(try await store.answerRows(projectID: project.id, formID: "db_survey").map { $0["sex"] } == ["F", "M", "F"])
+        }
+    }
+
     @Test("reference values are stored, replaced by a corrected import, and read back", arguments: TestEngine.allCases)
     func referenceValues(engine: TestEngine) async throws {
         try await TestDatabase.withStore(engine) { store in

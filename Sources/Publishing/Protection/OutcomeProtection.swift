@@ -69,6 +69,9 @@ public struct OutcomeProtection: Sendable {
         // The tables: every grouping, plus the one-way table of each dimension of an intersection.
         var tableDimensions: [[String]] = groupings.filter { $0.count == 1 }
         for grouping in groupings where grouping.count > 1 {
+            // The unknown cells of an intersection are what its one-way groups leave over; without
+            // those counts they cannot be known, and the values are withheld rather than guessed.
+            guard grouping.allSatisfy({ groupings.contains([$0]) }) else { return nil }
             for dimension in grouping where !tableDimensions.contains([dimension]) { tableDimensions.append([dimension]) }
             tableDimensions.append(grouping)
         }

@@ -98,12 +98,17 @@ extension Store {
             var index: [String: Int] = [:]
             let from = round.map { Timestamp.string($0.receivedFrom) } ?? ""
             let until = round.map { Timestamp.string($0.receivedUntil) } ?? "9999"
+            // Edits point to what they replace; one query by form finds them all.
+            let replaced = Set(try await db.raw("""
+                SELECT replaces_id FROM submissions WHERE form_pk = \(bind: formPK) AND replaces_id IS NOT NULL
+                """).all().map { try $0.decode(column: "replaces_id", as: String.self) })
             for row in try await db.raw("""
-                SELECT id FROM submissions s WHERE form_pk = \(bind: formPK) AND received_at >= \(bind: from) AND received_at < \(bind: until)
-                AND NOT EXISTS (SELECT 1 FROM submissions e WHERE e.replaces_id = s.id)
+                SELECT id FROM submissions WHERE form_pk = \(bind: formPK) AND received_at >= \(bind: from) AND received_at < \(bind: until)
                 ORDER BY received_at, id
                 """).all() {
-                index[try row.decode(column: "id", as: String.self)] = rows.count
+                let id = try row.decode(column: "id", as: String.self)
+                guard !replaced.contains(id) else { continue }
+                index[id] = rows.count
                 rows.append([:])
             }
             for row in try await db.raw("""
