@@ -21,8 +21,8 @@ extension Store {
                 throw StorageError.conflict("The window overlaps round \(overlapping.number) (\(overlapping.label)): a submission can "
                     + "belong to one round only. Nothing was changed.")
             }
-            let round = Round(id: Self.newID(), projectID: projectID, number: (existing.map(\.number).max() ?? 0) + 1,
-                              label: label.isEmpty ? "Round \((existing.map(\.number).max() ?? 0) + 1)" : label,
+            let number = (existing.map(\.number).max() ?? 0) + 1
+            let round = Round(id: Self.newID(), projectID: projectID, number: number, label: label.isEmpty ? "Round \(number)" : label,
                               period: trimmedPeriod, receivedFrom: receivedFrom, receivedUntil: receivedUntil)
             try await db.raw("""
                 INSERT INTO rounds (id, project_id, number, label, period, received_from, received_until, created_by, created_at)
