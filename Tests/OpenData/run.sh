@@ -19,11 +19,8 @@ source "$project/scripts/lib/counted-bin.sh"
 export COUNTED_BIN="${COUNTED_BIN:-$project/.build/debug/counted}"
 
 # Pinned: the checkers must not move under the tests.
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import frictionless, pysdmx, pytest; from importlib.metadata import version; assert version("pysdmx") == "1.21.0"' 2>/dev/null; then
-  echo "run.sh: creating $venv (frictionless, pysdmx, pytest)"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "frictionless==5.21.0" "pysdmx==1.21.0" "pytest==9.2.0"
-fi
+source "$project/scripts/lib/pinned-venv.sh"
+pinned_venv "$venv" "frictionless==5.21.0" "pysdmx==1.21.0" "pytest==9.2.0"
 
 export PYTHONDONTWRITEBYTECODE=1
 export PATH="$venv/bin:$PATH"

@@ -20,11 +20,8 @@ source "$project/scripts/lib/counted-bin.sh"
 export COUNTED_BIN="${COUNTED_BIN:-}"
 
 # Pinned: the oracle must not move under the tests.
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import pyxform, openpyxl, pytest; assert pyxform.__version__ == "4.5.0"' 2>/dev/null; then
-  echo "run.sh: creating $venv (pyxform, openpyxl, pytest)"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "pyxform==4.5.0" "openpyxl==3.1.5" "pytest==9.2.0"
-fi
+source "$project/scripts/lib/pinned-venv.sh"
+pinned_venv "$venv" "pyxform==4.5.0" "openpyxl==3.1.5" "pytest==9.2.0"
 
 if ! command -v java >/dev/null 2>&1; then
   echo "run.sh: installing Java for ODK Validate"
