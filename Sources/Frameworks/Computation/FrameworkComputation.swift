@@ -130,7 +130,7 @@ public enum FrameworkComputation {
     }
 
     /// Every combination of one label per list, the first list varying slowest.
-    static func combinations(_ lists: [[String]]) -> [[String]] {
+    public static func combinations(_ lists: [[String]]) -> [[String]] {
         lists.reduce([[]]) { partial, labels in partial.flatMap { prefix in labels.map { prefix + [$0] } } }
     }
 

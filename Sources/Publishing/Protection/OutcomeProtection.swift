@@ -95,7 +95,7 @@ public struct OutcomeProtection: Sendable {
         }
         let tableDimensions = dimensions.map { TableDimension(name: $0, levels: levels[$0] ?? [Self.unknownLevel]) }
         var cells: [DisclosureCell] = []
-        for combination in FrameworkCombinations.all(tableDimensions.map(\.levels)) {
+        for combination in FrameworkComputation.combinations(tableDimensions.map(\.levels)) {
             cells.append(DisclosureCell(coordinates: combination, count: max(0, interior(dimensions, combination, levels: levels, total: total, count: count))))
         }
         return try? DisclosureTable(dimensions: tableDimensions, cells: cells)
@@ -141,12 +141,5 @@ struct DomainKey: Hashable {
 
     init(_ dimensions: [String], _ levels: [String?]) {
         pairs = zip(dimensions, levels).compactMap { name, level in level.map { name + "=" + $0 } }.sorted()
-    }
-}
-
-/// Every combination of one entry per list, the first list varying slowest.
-enum FrameworkCombinations {
-    static func all(_ lists: [[String]]) -> [[String?]] {
-        lists.reduce([[String?]]([[]])) { partial, list in partial.flatMap { prefix in list.map { prefix + [$0] } } }
     }
 }
