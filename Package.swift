@@ -66,7 +66,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Publishing rounds: disclosure control on every result, and the open-data files.
-        .target(name: "Publishing", dependencies: ["Survey", "Frameworks", "Accounts", "Storage"]),
+        .target(name: "Publishing", dependencies: [
+            "Survey", "Frameworks", "Accounts", "Storage",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The demo organisation, projects, questionnaires, rounds and synthetic submissions.
         .target(name: "Demo", dependencies: ["Forms", "Frameworks", "Accounts", "Storage", "Kits", "Publishing"]),
         // The Hummingbird application: pages, JSON API, sessions, tokens, CSRF.

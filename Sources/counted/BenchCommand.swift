@@ -5,7 +5,7 @@ import ArgumentParser
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure how fast Counted takes in data (on a throw-away database) and estimates indicators.",
+        abstract: "Measure how fast Counted takes in data, answers public pages (on a throw-away database) and estimates indicators.",
         discussion: "Build with optimisations for figures worth writing down: swift run -c release counted bench ingest",
-        subcommands: [BenchIngest.self, BenchAnalysis.self])
+        subcommands: [BenchIngest.self, BenchPages.self, BenchAnalysis.self])
 }

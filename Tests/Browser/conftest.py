@@ -1,5 +1,6 @@
 """Fixtures: a real `counted serve` on a temporary SQLite database, headless Chromium, axe-core."""
 
+import contextlib
 import importlib.util
 import os
 import re
@@ -59,13 +60,26 @@ def server():
     kit_error = "" if created.returncode == 0 else (
         f"counted project create --kit {KIT} failed (exit {created.returncode}): {(created.stdout + created.stderr).strip()}")
 
+    with serving(binary, data) as url:
+        yield Server(url=url, kit_project_error=kit_error)
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    """`counted serve --demo` on its own temporary database: the public barometer with two published rounds."""
+    with serving(counted_bin(), tempfile.mkdtemp(prefix="counted-browser-demo."), "--demo") as url:
+        yield Server(url=url, kit_project_error="")
+
+
+@contextlib.contextmanager
+def serving(binary, data, *arguments):
+    """Runs `counted serve` on a SQLite database in the directory data (removed afterwards); yields its URL."""
     log_path = Path(data) / "serve.log"
     with open(log_path, "w") as log:
-        process = subprocess.Popen([binary, "serve", "--database", database, "--port", "0"],
+        process = subprocess.Popen([binary, "serve", "--database", f"sqlite:{data}", "--port", "0", *arguments],
                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
-        url = wait_until_serving(process, log_path)
-        yield Server(url=url, kit_project_error=kit_error)
+        yield wait_until_serving(process, log_path, timeout=180)
     finally:
         process.terminate()
         try:
@@ -106,6 +120,14 @@ def make_driver():
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_script_timeout(60)
     return driver
+
+
+@pytest.fixture(scope="session")
+def visitor(demo_server):
+    """A browser that has not signed in, for the demo's public barometer."""
+    driver = make_driver()
+    yield driver
+    driver.quit()
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,12 @@ public struct PublishedRound: Sendable, Hashable, Codable {
     /// Submissions the round holds, by questionnaire (form ID).
     public var submissions: [String: Int]
     public var indicators: [PublishedIndicator]
+    /// The groups each indicator's gap compares; nil when the framework compares none.
+    public var comparison: ComparedGroups?
 
     public init(projectSlug: String, projectName: String, round: Int, roundLabel: String, period: String, frameworkID: String,
-                frameworkVersion: String, rules: DisclosureRules, computedAt: Date, submissions: [String: Int], indicators: [PublishedIndicator]) {
+                frameworkVersion: String, rules: DisclosureRules, computedAt: Date, submissions: [String: Int], indicators: [PublishedIndicator],
+                comparison: ComparedGroups? = nil) {
         self.projectSlug = projectSlug
         self.projectName = projectName
         self.round = round
@@ -33,9 +36,13 @@ public struct PublishedRound: Sendable, Hashable, Codable {
         self.computedAt = computedAt
         self.submissions = submissions
         self.indicators = indicators
+        self.comparison = comparison
     }
 
     public subscript(code: String) -> PublishedIndicator? { indicators.first { $0.code == code } }
+
+    /// Every gap counted into the headline ("Worse off in 3 of 8 areas"): one per indicator that has one.
+    public var gapSummary: GapSummary { GapSummary(gaps: indicators.compactMap(\.gap)) }
 
     /// The stored form: JSON with sorted keys, so the same results always give the same bytes.
     public func encoded() throws -> Data {

@@ -11,7 +11,20 @@ public func buildApplication(
     store: Store, configuration: ServerConfiguration, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let site = Site(store: store, views: try await Views.load(), configuration: configuration, stylesheet: try Stylesheet.load())
+    let (router, sessions) = try await buildRouter(store: store, configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Counted"),
+        services: [sessions],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}
+
+/// The application's routes and middleware, with the session store they use; tests read the
+/// routes to check that every API route is documented.
+func buildRouter(store: Store, configuration: ServerConfiguration) async throws -> (Router<CountedRequestContext>, StorePersistDriver) {
+    let site = Site(store: store, views: try await Views.load(), configuration: configuration, stylesheet: try StaticFile.text("counted.css"),
+                    openAPIDocument: try StaticFile.text("openapi.json"))
     let sessions = StorePersistDriver(store: store)
 
     let router = Router(context: CountedRequestContext.self)
@@ -28,6 +41,8 @@ public func buildApplication(
     site.addAccountRoutes(to: router)
     site.addProjectRoutes(to: router)
     site.addFrameworkRoutes(to: router)
+    site.addBarometerRoutes(to: router)
+    site.addPublicAPIRoutes(to: router)
     site.addCollectionRoutes(to: router)
     site.addAPIRoutes(to: router)
     site.addSubmissionRecordRoutes(to: router)
@@ -35,19 +50,14 @@ public func buildApplication(
     site.addFormMediaRoutes(to: router)
     site.addOpenRosaRoutes(to: router)
 
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Counted"),
-        services: [sessions],
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
-        logger: logger)
+    return (router, sessions)
 }
 
-/// The site's one stylesheet, read from the module's resources.
-enum Stylesheet {
-    static func load() throws -> String {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Public/counted.css") else {
-            throw PageError(.internalServerError, "The stylesheet is missing from this build.")
+/// The site's static files (its one stylesheet, the OpenAPI document), read from the module's resources.
+enum StaticFile {
+    static func text(_ name: String) throws -> String {
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Public/" + name) else {
+            throw PageError(.internalServerError, "The file \(name) is missing from this build.")
         }
         return try String(contentsOf: url, encoding: .utf8)
     }

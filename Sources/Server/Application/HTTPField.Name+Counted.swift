@@ -9,6 +9,8 @@ extension HTTPField.Name {
     static let forwardedProto = known("X-Forwarded-Proto")
     static let forwardedHost = known("X-Forwarded-Host")
     static let host = known("Host")
+    /// RFC 8288 links to the next and previous pages of a paginated answer.
+    static let linkHeader = known("Link")
 
     /// A name written in this file: valid by construction, so a typo stops the server at its
     /// first use with a message instead of a silent nil.

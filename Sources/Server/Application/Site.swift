@@ -11,12 +11,19 @@ struct Site: Sendable {
     let views: Views
     let configuration: ServerConfiguration
     let stylesheet: String
+    /// The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+    let openAPIDocument: String
     /// E-mail and password pairs verified recently (OpenRosa Basic authentication).
     let credentials = VerifiedCredentials()
     /// App-user tokens looked up in the last few seconds (OpenRosa).
     let appUsers = RecentAppUsers()
     /// Form versions OpenRosa submissions were recently read against, ready to check the next ones.
     let formVersions = PreparedFormVersions()
+    /// Published rounds decoded once per publication, for the public pages and the API.
+    let publishedRounds = PublishedRoundCache()
+    /// Frameworks decoded once per version, and public pages rendered once per publication.
+    let frameworks = FrameworkCache()
+    let publicPages = PublicPageCache()
 
     var hasher: PasswordHasher { PasswordHasher(cost: configuration.passwordCost) }
 

@@ -35,8 +35,15 @@ extension Site {
             return page("home", "Counted", values, context: context)
         }
 
-        router.get("/p/:project") { _, context -> Response in
+        router.get("/p/:project") { request, context -> Response in
             let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
+            // A project with a public round is shown as its barometer, at the latest round.
+            if let barometer = try await publicBarometer(scope.project), let latest = barometer.latest {
+                let page = BarometerPage(barometer: barometer, current: latest, requestedLanguage: request.uri.queryParameters["lang"].map(String.init))
+                return try await publicAnswer(request, context: context, fingerprint: barometer.fingerprint) {
+                    publicPage("barometer_overview", page.pageTitle("Overview"), page.overviewValues(), context: context)
+                }
+            }
             let results = try await results(for: scope.project)
             var values: [String: Any] = [
                 "project": Self.projectValues(scope.project),

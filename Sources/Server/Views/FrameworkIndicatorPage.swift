@@ -111,23 +111,13 @@ struct FrameworkIndicatorPage: Sendable {
 
     private func referenceValues(_ reference: ReferenceValue) -> [String: Any] {
         let groups = reference.dimensions.map { dimension in
-            "\(DimensionCatalogue.label(of: dimension)): \(levelLabel(reference.levels[dimension] ?? "", dimension: dimension))"
+            "\(DimensionCatalogue.label(of: dimension)): \(framework.label(ofLevel: reference.levels[dimension] ?? "", dimension: dimension))"
         }
         return [
             "period": reference.period, "groups": groups.isEmpty ? "Everyone" : groups.joined(separator: "; "),
             "value": Self.number(reference.value), "standardError": reference.standardError.map(Self.number) ?? "Not given",
             "source": reference.source,
         ]
-    }
-
-    /// A level's label: Counted's own, an age band's, else the code as written.
-    private func levelLabel(_ code: String, dimension: String) -> String {
-        if let label = DimensionCatalogue.levelLabels[dimension]?[code] { return label }
-        if case .ageBands(_, let bands) = framework.group(dimension: dimension)?.definition,
-           let band = bands.first(where: { $0.code == code }) {
-            return band.label
-        }
-        return code
     }
 
     /// A number as given: "0.43", "12".

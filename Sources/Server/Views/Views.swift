@@ -16,12 +16,19 @@ struct Views: Sendable {
     /// Renders a page. `values` are the page's own; `page` adds the title, the signed-in user
     /// and the CSRF token that the layout needs.
     func render(_ template: String, _ values: [String: Any], page: PageFrame, status: HTTPResponse.Status = .ok) -> Response {
-        var object = values
-        object["page"] = page.values
-        let html = library.render(object, withTemplate: template) ?? "Template \(template) is missing."
+        let html = html(template, values, page: page)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension Views {
+    /// A page as HTML text, for responses and for files (the report rendered to PDF).
+    func html(_ template: String, _ values: [String: Any], page: PageFrame) -> String {
+        var object = values
+        object["page"] = page.values
+        return library.render(object, withTemplate: template) ?? "Template \(template) is missing."
     }
 }
 

@@ -27,6 +27,15 @@ extension Store {
         try await audit(db, actorID: actorID, projectID: projectID, action: "framework.saved", subject: "\(framework.id) \(framework.version)")
     }
 
+    /// When the project's framework was last saved, nil when it has none: a cheap question that
+    /// tells a process whether its decoded copy is still the current one.
+    public func frameworkUpdatedAt(projectID: String) async throws -> String? {
+        try await read { db in
+            try await db.raw("SELECT updated_at FROM frameworks WHERE project_id = \(bind: projectID)").first()?
+                .decode(column: "updated_at", as: String.self)
+        }
+    }
+
     /// The project's framework, if it has one.
     public func framework(projectID: String) async throws -> StoredFramework? {
         try await read { db in
