@@ -17,7 +17,8 @@ struct Harness {
     let store: Store
     let fixture: ProjectFixture
 
-    static let configuration = ServerConfiguration(passwordCost: 4)
+    /// Public barometers are read afresh on every request, so a test sees a publication at once.
+    static let configuration = ServerConfiguration(passwordCost: 4, publicFreshness: .zero)
 
     static func run(_ engine: TestEngine, isPublic: Bool = true, _ body: @escaping @Sendable (Harness) async throws -> Void) async throws {
         try await TestDatabase.withStore(engine) { store in

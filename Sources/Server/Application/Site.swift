@@ -24,6 +24,7 @@ struct Site: Sendable {
     /// Frameworks decoded once per version, and public pages rendered once per publication.
     let frameworks = FrameworkCache()
     let publicPages = PublicPageCache()
+    let recentBarometers = RecentBarometers()
 
     var hasher: PasswordHasher { PasswordHasher(cost: configuration.passwordCost) }
 

@@ -68,3 +68,32 @@ final class FrameworkCache: Sendable {
         }
     }
 }
+
+/// Public barometers as read for anonymous readers in the last moment (see
+/// ``ServerConfiguration/publicFreshness``), by project address, so that a burst of readers costs
+/// no database question at all.
+final class RecentBarometers: Sendable {
+    private struct Entry: Sendable {
+        let until: ContinuousClock.Instant
+        let barometer: PublicBarometer
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    func barometer(slug: String) -> PublicBarometer? {
+        let now = ContinuousClock.now
+        return entries.withLock { entries in
+            guard let entry = entries[slug], entry.until > now else { return nil }
+            return entry.barometer
+        }
+    }
+
+    func remember(_ barometer: PublicBarometer, slug: String, for freshness: Duration) {
+        guard freshness > .zero else { return }
+        let until = ContinuousClock.now + freshness
+        entries.withLock { entries in
+            if entries.count >= 256 { entries.removeAll() }
+            entries[slug] = Entry(until: until, barometer: barometer)
+        }
+    }
+}

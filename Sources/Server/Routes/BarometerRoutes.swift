@@ -111,10 +111,19 @@ extension Site {
     /// nothing of it is public.
     func requirePublicBarometer(context: CountedRequestContext, api: Bool = false) async throws -> PublicBarometer {
         let slug = try context.parameters.require("project")
-        let scope = try await scope(slug, context: context, api: api)
-        guard let barometer = try await publicBarometer(scope.project) else {
-            throw notFound("No round of the project '\(scope.project.name)' is published yet.", api: api)
+        guard let barometer = try await visibleBarometer(slug, context: context, api: api) else {
+            throw notFound("No round of the project '\(slug)' is published yet.", api: api)
         }
+        return barometer
+    }
+
+    /// The project's public barometer as the person asking may see it (nil when no round is
+    /// public); for anonymous readers, the one read a moment ago when there is one.
+    func visibleBarometer(_ slug: String, context: CountedRequestContext, api: Bool) async throws -> PublicBarometer? {
+        if context.identity == nil, let recent = recentBarometers.barometer(slug: slug) { return recent }
+        let scope = try await scope(slug, context: context, api: api)
+        guard let barometer = try await publicBarometer(scope.project) else { return nil }
+        if context.identity == nil { recentBarometers.remember(barometer, slug: slug, for: configuration.publicFreshness) }
         return barometer
     }
 

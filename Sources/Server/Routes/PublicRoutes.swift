@@ -36,14 +36,15 @@ extension Site {
         }
 
         router.get("/p/:project") { request, context -> Response in
-            let scope = try await scope(try context.parameters.require("project"), context: context, api: false)
+            let slug = try context.parameters.require("project")
             // A project with a public round is shown as its barometer, at the latest round.
-            if let barometer = try await publicBarometer(scope.project), let latest = barometer.latest {
+            if let barometer = try await visibleBarometer(slug, context: context, api: false), let latest = barometer.latest {
                 let page = BarometerPage(barometer: barometer, current: latest, requestedLanguage: request.uri.queryParameters["lang"].map(String.init))
                 return try await publicAnswer(request, context: context, fingerprint: barometer.fingerprint) {
                     publicPage("barometer_overview", page.pageTitle("Overview"), page.overviewValues(), context: context)
                 }
             }
+            let scope = try await scope(slug, context: context, api: false)
             let results = try await results(for: scope.project)
             var values: [String: Any] = [
                 "project": Self.projectValues(scope.project),
