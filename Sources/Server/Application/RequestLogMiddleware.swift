@@ -15,7 +15,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         let incoming = request.headers[Self.header].flatMap { id in
             id.count <= 64 && id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) ? id : nil
         }
-        let id = incoming ?? UUID.random().uuidString.lowercased()
+        // Hummingbird's own request ID (a per-process random prefix and a counter) is unique and
+        // costs far less than a random UUID on every request.
+        let id = incoming ?? context.id
         context.requestID = id
         context.logger[metadataKey: "request_id"] = .string(id)
         let started = ContinuousClock.now
