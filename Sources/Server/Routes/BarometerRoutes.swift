@@ -146,8 +146,7 @@ extension Site {
         headers[.eTag] = tag
         headers[.cacheControl] = "public, max-age=300"
         headers[.accessControlAllowOrigin] = "*"
-        let safeName = String(fileName.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
-        if !inline { headers[.contentDisposition] = "attachment; filename=\"\(safeName)\"" }
+        if !inline { headers[.contentDisposition] = Self.attachment(fileName) }
         return PublicPageCache.Entry(headers: headers, body: ByteBuffer(bytes: file.content))
     }
 }

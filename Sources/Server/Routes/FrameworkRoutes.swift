@@ -82,11 +82,17 @@ extension Site {
         return page("framework_missing", "No framework yet", values, context: context, status: .notFound)
     }
 
+    /// `Content-Disposition` for a file to save under `fileName`, reduced to characters every
+    /// browser and file system accepts.
+    static func attachment(_ fileName: String) -> String {
+        let safeName = String(fileName.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
+        return "attachment; filename=\"\(safeName)\""
+    }
+
     /// A file to save rather than show, named for the download.
     static func download(_ text: String, contentType: String, fileName: String) -> Response {
-        let safeName = String(fileName.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
         var headers: HTTPFields = [.contentType: contentType]
-        headers[.contentDisposition] = "attachment; filename=\"\(safeName)\""
+        headers[.contentDisposition] = attachment(fileName)
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }

@@ -5,7 +5,10 @@ import Survey
 extension BarometerPage {
     /// An indicator in full: its value, the gap, the trend, every breakdown, what it monitors and how
     /// it was computed.
-    func indicatorValues(_ indicator: Indicator) -> [String: Any] {
+    /// - Parameters:
+    ///   - idPrefix: put before the ids of the page's charts, so several indicators share a document (the report).
+    ///   - breakdownCharts: whether to draw a chart per breakdown (the report shows them as tables).
+    func indicatorValues(_ indicator: Indicator, idPrefix: String = "", breakdownCharts: Bool = true) -> [String: Any] {
         var values = frameValues(.indicator, pagePath: "\(roundPath)/indicators/\(indicator.code)")
         let published = results[indicator.code]
         let unit = published?.unit ?? indicator.unit.rawValue
@@ -36,14 +39,16 @@ extension BarometerPage {
                 values["gap"] = gapValues(gap, comparison: comparison, unit: unit)
             }
             let groupings = indicator.disaggregation.filter { grouping in published.values.contains { $0.dimensions == grouping } }
-            values["breakdowns"] = groupings.enumerated().map { index, grouping in
-                breakdownChart(indicator, published: published, grouping: grouping, id: "breakdown-\(index + 1)")
+            if breakdownCharts {
+                values["breakdowns"] = groupings.enumerated().map { index, grouping in
+                    breakdownChart(indicator, published: published, grouping: grouping, id: "\(idPrefix)breakdown-\(index + 1)")
+                }
             }
             values["hasBreakdowns"] = !groupings.isEmpty
         } else {
             values["noData"] = "This indicator was not part of the round when it was published."
         }
-        if let (chart, trends) = trendChart(indicator, unit: unit, id: "trend") {
+        if let (chart, trends) = trendChart(indicator, unit: unit, id: idPrefix + "trend") {
             values["trendChart"] = chart
             values["trendVerdicts"] = trends.compactMap { trend -> [String: Any]? in
                 guard let change = trend.change else { return nil }

@@ -14,22 +14,12 @@ extension BarometerPage {
         values["projectDescription"] = barometer.project.description
         values["frameworkDescription"] = language.values(framework.description)
         values["reportThemes"] = framework.themes.enumerated().map { index, theme -> [String: Any] in
-            var themeValues = self.themeValues(theme)
-            if var chart = themeValues["gapChart"] as? [String: Any] {
-                // Ids stay unique in one document.
-                let id = "report-theme-\(index + 1)"
-                chart["id"] = id
-                chart["svg"] = gapChart(theme.indicators, id: id, title: "Gaps in this theme (percent indicators)")?["svg"]
-                themeValues["gapChart"] = chart
-            }
+            // Ids stay unique in one document.
+            var themeValues = self.themeValues(theme, chartID: "report-theme-\(index + 1)")
             themeValues["details"] = theme.indicators.enumerated().map { position, indicator -> [String: Any] in
-                var details = indicatorValues(indicator)
                 let prefix = "report-\(index + 1)-\(position + 1)"
+                var details = indicatorValues(indicator, idPrefix: prefix + "-", breakdownCharts: false)
                 details["anchor"] = prefix
-                if let trend = trendChart(indicator, unit: results[indicator.code]?.unit ?? indicator.unit.rawValue, id: prefix + "-trend") {
-                    details["trendChart"] = trend.chart
-                }
-                details.removeValue(forKey: "breakdowns")
                 if let published = results[indicator.code] {
                     details["breakdownTables"] = indicator.disaggregation.filter { grouping in published.values.contains { $0.dimensions == grouping } }
                         .map { grouping -> [String: Any] in

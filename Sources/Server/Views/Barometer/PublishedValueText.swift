@@ -5,8 +5,9 @@ import Survey
 /// How published numbers read on pages and in the report: one decimal, the unit, and for a
 /// suppressed value the word "Suppressed" with the reason, never a zero or a blank.
 enum PublishedValueText {
+    /// One decimal, as the charts write it, so a table and its chart show the same digits.
     static func number(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        ChartNumber.format(value)
     }
 
     /// "43.2%", "12.5 years", "3.1".
