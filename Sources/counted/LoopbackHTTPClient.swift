@@ -27,7 +27,8 @@ struct LoopbackHTTPClient: Sendable {
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(WholeAnswer())
+                    return try NIOAsyncChannel<Answer, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
         let host = self.host
@@ -37,34 +38,53 @@ struct LoopbackHTTPClient: Sendable {
         }
     }
 
+    /// An answer read to its end: the status and the start of the body.
+    struct Answer: Sendable {
+        var status: Int
+        var body: String
+    }
+
     /// A connection's request side and the iterator over its answers.
     struct Connection {
         let host: String
-        var responses: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
+        var responses: NIOAsyncChannelInboundStream<Answer>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
 
         /// Sends one request and reads its whole answer; returns the status and the start of the body text.
-        mutating func send(method: HTTPMethod, path: String, headers: [(String, String)], body: ByteBuffer) async throws -> (status: Int, body: String) {
+        mutating func send(method: HTTPMethod, path: String, headers: [(String, String)], body: ByteBuffer) async throws -> Answer {
             var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
             head.headers.add(name: "Host", value: host)
             head.headers.add(name: "Content-Length", value: String(body.readableBytes))
             for (name, value) in headers { head.headers.add(name: name, value: value) }
             try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(body)), .end(nil)])
-            var status = 0
-            var text = ""
-            // An answer is a head, body parts and an end; the loop stops at the end or a closed connection.
-            while let part = try await responses.next() {
-                switch part {
-                case .head(let response): status = Int(response.status.code)
-                case .body(let buffer):
-                    // Only the start is kept (for error messages): reading large pages as text
-                    // would load the benchmark's own client, not the server.
-                    let wanted = min(buffer.readableBytes, 4096 - text.utf8.count)
-                    if wanted > 0 { text += buffer.getString(at: buffer.readerIndex, length: wanted) ?? "" }
-                case .end: return (status, text)
-                }
+            guard let answer = try await responses.next() else {
+                throw BenchFailure("The server closed the connection before answering \(method) \(path).")
             }
-            throw BenchFailure("The server closed the connection before answering \(method) \(path).")
+            return answer
+        }
+    }
+
+    /// Gathers the head, body parts and end of each answer into one ``Answer`` on the event loop,
+    /// so that the benchmark's tasks wake once per answer rather than once per part: the client
+    /// shares the machine's cores with the server it measures, and should cost it little.
+    private final class WholeAnswer: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = HTTPClientResponsePart
+        typealias InboundOut = Answer
+
+        private var answer = Answer(status: 0, body: "")
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let head):
+                answer = Answer(status: Int(head.status.code), body: "")
+            case .body(let buffer):
+                // Only the start is kept (for error messages): reading large pages as text
+                // would load the benchmark's own client, not the server.
+                let wanted = min(buffer.readableBytes, 4096 - answer.body.utf8.count)
+                if wanted > 0 { answer.body += buffer.getString(at: buffer.readerIndex, length: wanted) ?? "" }
+            case .end:
+                context.fireChannelRead(wrapInboundOut(answer))
+            }
         }
     }
 }

@@ -63,18 +63,20 @@ public enum ExpressionValue: Sendable, Hashable {
         return .nan
     }
 
+    /// `-?digits(.digits)?`, either side of the point may be empty but not both; checked on the
+    /// bytes, since every comparison with an answer reads one.
     private static func decimalNumber(_ text: String) -> Double? {
-        var digits = Substring(text)
-        let negative = digits.first == "-"
-        if negative { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0]
-        let fraction = parts.count > 1 ? parts[1] : ""
-        guard !(whole.isEmpty && fraction.isEmpty),
-              whole.allSatisfy(ExpressionLexer.isDigit), fraction.allSatisfy(ExpressionLexer.isDigit),
-              let magnitude = Double((whole.isEmpty ? "0" : whole) + "." + (fraction.isEmpty ? "0" : fraction))
-        else { return nil }
-        return negative ? -magnitude : magnitude
+        var sawDigit = false
+        var sawPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: ".") where !sawPoint: sawPoint = true
+            case UInt8(ascii: "-") where offset == 0: continue
+            default: return nil
+            }
+        }
+        return sawDigit ? Double(text) : nil
     }
 
     /// XPath `string()` of a number: no exponent, no trailing `.0`.

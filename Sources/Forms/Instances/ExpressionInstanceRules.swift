@@ -10,15 +10,16 @@ import Foundation
 /// `now` given at creation, never a clock. Anything the server cannot evaluate (secondary
 /// instances, unsupported functions, unknown names) answers nil: undecided, never a guess.
 public struct ExpressionInstanceRules: InstanceRules {
-    public let form: FormDefinition
+    public var form: FormDefinition { elements.form }
     /// The moment `today()` and `now()` read.
     public private(set) var now: Date
     public let timeZone: TimeZone
-    /// Every element, with the names leading to it, for resolving `${name}`.
-    private let placed: [PlacedElement]
-    /// Where each element is in `placed`, by its chain of names, and by its own name.
-    private let placedByNames: [[String]: Int]
-    private let placedByName: [String: [Int]]
+    /// The form and its elements placed; shared, since every check copies these rules into the
+    /// closures of its evaluation context.
+    private let elements: PlacedElements
+    private var placed: [PlacedElement] { elements.placed }
+    private var placedByNames: [[String]: Int] { elements.byNames }
+    private var placedByName: [String: [Int]] { elements.byName }
     /// The form's constraint, relevant and required texts, parsed once; `supported` holds those
     /// the server can evaluate (see ``isSupported(_:)``).
     private let parsed: [String: Expression]
@@ -26,7 +27,6 @@ public struct ExpressionInstanceRules: InstanceRules {
     private let unparsable: Set<String>
 
     public init(form: FormDefinition, now: Date, timeZone: TimeZone = .gmt) {
-        self.form = form
         self.now = now
         self.timeZone = timeZone
         var placed: [PlacedElement] = []
@@ -38,15 +38,13 @@ public struct ExpressionInstanceRules: InstanceRules {
             }
         }
         visit(form.elements, names: [], repeats: [])
-        self.placed = placed
         var placedByNames: [[String]: Int] = [:]
         var placedByName: [String: [Int]] = [:]
         for (index, entry) in placed.enumerated() {
             if placedByNames[entry.names] == nil { placedByNames[entry.names] = index }
             if let name = entry.names.last { placedByName[name, default: []].append(index) }
         }
-        self.placedByNames = placedByNames
-        self.placedByName = placedByName
+        elements = PlacedElements(form: form, placed: placed, byNames: placedByNames, byName: placedByName)
         var parsed: [String: Expression] = [:]
         var unparsable = Set<String>()
         for entry in placed {
@@ -126,16 +124,17 @@ public struct ExpressionInstanceRules: InstanceRules {
     /// sharing the most enclosing groups and repeats with it (then the first in the form).
     private func element(named name: String, near location: InstanceLocation) -> PlacedElement? {
         let names = location.steps.dropFirst().map(\.name)
-        var best: PlacedElement?
+        let placed = placed
+        var best: Int?
         var bestShared = -1
-        for entry in (placedByName[name] ?? []).map({ placed[$0] }) {
-            let shared = zip(entry.names.dropLast(), names).prefix { $0 == $1 }.count
+        for index in placedByName[name] ?? [] {
+            let shared = zip(placed[index].names.dropLast(), names).prefix { $0 == $1 }.count
             if shared > bestShared {
-                best = entry
+                best = index
                 bestShared = shared
             }
         }
-        return best
+        return best.map { placed[$0] }
     }
 
     /// Where `${name}` points from `location`: its absolute path with the repeat indices of the
@@ -276,6 +275,22 @@ public struct ExpressionInstanceRules: InstanceRules {
         case .binary(_, let left, let right), .union(let left, let right):
             return isSupported(left) && isSupported(right)
         }
+    }
+}
+
+/// The form's elements with where each is, looked up by the chain of names leading to it and by
+/// its own name.
+private final class PlacedElements: Sendable {
+    let form: FormDefinition
+    let placed: [PlacedElement]
+    let byNames: [[String]: Int]
+    let byName: [String: [Int]]
+
+    init(form: FormDefinition, placed: [PlacedElement], byNames: [[String]: Int], byName: [String: [Int]]) {
+        self.form = form
+        self.placed = placed
+        self.byNames = byNames
+        self.byName = byName
     }
 }
 

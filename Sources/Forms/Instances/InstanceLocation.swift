@@ -18,14 +18,20 @@ struct InstanceLocation: Sendable, Hashable {
     /// Reads an index chain as the flattener writes it (`/data/people[2]/child[1]/age`); a step
     /// without `[n]` is the first of its name. Nil when the text is not such a chain.
     init?(indexed path: String) {
+        // Read on the bytes: `/`, `[` and `]` are ASCII, so every cut is on a character boundary.
         var steps: [Step] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if let open = part.firstIndex(of: "["), part.hasSuffix("]") {
-                guard let occurrence = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]), occurrence >= 1 else { return nil }
-                steps.append(Step(name: String(part[..<open]), occurrence: occurrence))
-            } else {
-                steps.append(Step(name: String(part), occurrence: 1))
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            guard part.last == UInt8(ascii: "]"), let open = part.firstIndex(of: UInt8(ascii: "[")) else {
+                steps.append(Step(name: String(path[part.startIndex..<part.endIndex]), occurrence: 1))
+                continue
             }
+            var occurrence = 0
+            for digit in part[part.index(after: open)..<part.index(before: part.endIndex)] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit), occurrence < Int.max / 10 - 9 else { return nil }
+                occurrence = occurrence * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            guard occurrence >= 1 else { return nil }
+            steps.append(Step(name: String(path[part.startIndex..<open]), occurrence: occurrence))
         }
         guard !steps.isEmpty else { return nil }
         self.steps = steps

@@ -12,15 +12,22 @@ struct OpenRosaCollector: Sendable {
     let project: Project
     let user: User?
     let appUser: AppUser?
-    /// The path the OpenRosa URLs of this collector start with (`/openrosa/demo` or `/openrosa/key/TOKEN/demo`).
-    let basePath: String
+    /// The app user's token, which its URLs carry; nil for a person.
+    let token: String?
+
+    /// The path the OpenRosa URLs of this collector start with (`/openrosa/demo` or
+    /// `/openrosa/key/TOKEN/demo`). Only the form list and manifests need it, so it is written
+    /// when asked for, not for every submission.
+    var basePath: String {
+        let project = OpenRosaXML.pathSegment(project.slug)
+        return token.map { "/openrosa/key/" + OpenRosaXML.pathSegment($0) + "/" + project } ?? "/openrosa/" + project
+    }
 }
 
 extension OpenRosaCollector {
     /// An app user, whose URLs carry its token.
     init(project: Project, appUser: AppUser, token: String) {
-        self.init(project: project, user: nil, appUser: appUser,
-                  basePath: "/openrosa/key/" + OpenRosaXML.pathSegment(token) + "/" + OpenRosaXML.pathSegment(project.slug))
+        self.init(project: project, user: nil, appUser: appUser, token: token)
     }
 }
 
@@ -61,7 +68,7 @@ extension Site {
                 ?? "You are not a member of the project '\(slug)', so you cannot collect data for it."
             throw OpenRosaError(status: .forbidden, message: message, acceptLength: limit)
         }
-        return OpenRosaCollector(project: project, user: user, appUser: nil, basePath: "/openrosa/" + OpenRosaXML.pathSegment(project.slug))
+        return OpenRosaCollector(project: project, user: user, appUser: nil, token: nil)
     }
 
     /// The person behind `Authorization: Basic` (e-mail and password) or an API token. Without

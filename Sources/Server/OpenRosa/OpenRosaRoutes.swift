@@ -82,7 +82,7 @@ extension Site {
     /// one transaction, and only then answer 201.
     private func submission(_ request: Request, context: CountedRequestContext) async throws -> Response {
         let collector = try await openRosaCollector(request, context: context)
-        if let version = request.headers[OpenRosaXML.version], version.trimmingCharacters(in: .whitespaces) != "1.0" {
+        if let version = request.headers[OpenRosaXML.version], version.trimmingXPathWhitespace() != "1.0" {
             throw OpenRosaError(status: .badRequest, message: "This server speaks OpenRosa 1.0, but the request says X-OpenRosa-Version: \(version).",
                                 acceptLength: acceptLength)
         }

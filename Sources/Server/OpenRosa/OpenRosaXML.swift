@@ -55,6 +55,9 @@ enum OpenRosaXML {
     }
 
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape (every answer carries one message): checked on bytes.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {

@@ -6,6 +6,11 @@
 ///
 /// Each caller still gets its own answer, and only once the batch is committed: a 201 is never
 /// sent for data that is not on disk.
+///
+/// The task that writes batches runs at high priority. Every statement of a batch is a hop to
+/// the database's thread and back; at normal priority each hop back waited behind the requests
+/// being read, so the one writer, which every submission waits for, was slowed by the very
+/// load it serves (see docs/benchmarks.md).
 actor OpenRosaWriteQueue {
     private var pending: [(submission: OpenRosaSubmission, answer: CheckedContinuation<Result<OpenRosaReceipt, any Error>, Never>)] = []
     private var isWriting = false
@@ -21,7 +26,7 @@ actor OpenRosaWriteQueue {
             pending.append((submission, continuation))
             if !isWriting {
                 isWriting = true
-                Task { await self.drain(store) }
+                Task(priority: .high) { await self.drain(store) }
             }
         }
     }
