@@ -39,6 +39,6 @@ public enum InstanceXMLWriter {
     }
 
     private static func escaped(_ text: String) -> String {
-        MarkupElement.escape(text, quotes: true)
+        text.xmlEscaped(quotes: true)
     }
 }

@@ -68,7 +68,7 @@ struct MarkupElement: Sendable, Equatable {
         let newline = inline ? "" : "\n"
         output += indent + "<" + name
         for attribute in attributes {
-            output += " \(attribute.name)=\"\(Self.escape(attribute.value, quotes: true))\""
+            output += " \(attribute.name)=\"\(attribute.value.xmlEscaped(quotes: true))\""
         }
         guard !children.isEmpty else {
             output += "/>" + newline
@@ -82,7 +82,7 @@ struct MarkupElement: Sendable, Equatable {
             if padded, case .text = children[0] { output += " " }
             for child in children {
                 switch child {
-                case .text(let text): output += Self.escape(text, quotes: false)
+                case .text(let text): output += text.xmlEscaped(quotes: false)
                 case .element(let element): element.write(to: &output, indent: "", inline: true)
                 }
             }
@@ -97,27 +97,8 @@ struct MarkupElement: Sendable, Equatable {
         output += "</\(name)>" + newline
     }
 
-    /// Escapes `&`, `<`, `>` and, in attributes, `"` (pyxform leaves `'` and newlines alone).
-    static func escape(_ text: String, quotes: Bool) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || (quotes && $0 == "\"") }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.count + 8)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// Undoes ``escape(_:quotes:)`` without quotes (used where pyxform escapes text, edits it, then
-    /// parses it back).
+    /// Undoes `xmlEscaped(quotes: false)` (used where pyxform escapes text, edits it, then parses
+    /// it back).
     static func unescape(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = ""

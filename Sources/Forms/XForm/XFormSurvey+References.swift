@@ -60,7 +60,7 @@ extension XFormSurvey {
     func outputContent(_ text: String, context: Int?, at site: TextSite) throws(FormDefinitionError)
         -> (content: [MarkupElement.Content], changed: Bool) {
         guard text != "-" else { return ([.text(text)], false) }
-        let escaped = MarkupElement.escape(text, quotes: false)
+        let escaped = text.xmlEscaped(quotes: false)
         var content: [MarkupElement.Content] = []
         var changed = false
         var pieces: [(text: String, isInstance: Bool)] = []

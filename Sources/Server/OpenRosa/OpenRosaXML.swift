@@ -55,21 +55,7 @@ enum OpenRosaXML {
     }
 
     static func escape(_ text: String) -> String {
-        // Most text has nothing to escape (every answer carries one message): checked on bytes.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
-        else { return text }
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        text.xmlEscaped(quotes: true)
     }
 
     static func pathSegment(_ text: String) -> String {
